@@ -1,0 +1,84 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+
+namespace PlugInnan.Persistence;
+
+/// <summary>
+/// Brings the database schema up to date from the numbered scripts shipped in <c>deploy/sql/</c>
+/// (embedded in this assembly): idempotent, in one transaction, refusing a database newer than it knows.
+/// </summary>
+internal static class SchemaMigrator
+{
+    private const string Bootstrap = "000_schema_migrations.sql";
+
+    public static async Task<int> MigrateAsync(DbDataSource dataSource, StorageDialect dialect, CancellationToken cancellationToken)
+    {
+        var scripts = Scripts(dialect);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await dialect.PrepareAsync(connection, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await dialect.LockForMigrationAsync(connection, transaction, cancellationToken);
+        await ExecuteAsync(connection, transaction, Read(dialect, Bootstrap), cancellationToken);
+
+        var applied = new HashSet<int>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.Transaction = transaction;
+            query.CommandText = "SELECT version FROM schema_migrations";
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+        }
+
+        var latest = scripts.Keys.Max();
+        if (applied.Count > 0 && applied.Max() > latest)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is at version {applied.Max()}, newer than this silo knows ({latest}). Upgrade the silo.");
+        }
+
+        foreach (var (version, name) in scripts.Where(s => !applied.Contains(s.Key)))
+        {
+            await ExecuteAsync(connection, transaction, Read(dialect, name), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return latest;
+    }
+
+    /// <summary>The numbered scripts (001_…, 002_…) for a dialect, by version.</summary>
+    private static SortedDictionary<int, string> Scripts(StorageDialect dialect)
+    {
+        var prefix = $"sql/{dialect.Name}/";
+        var scripts = new SortedDictionary<int, string>();
+        foreach (var resource in typeof(SchemaMigrator).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var name = resource[prefix.Length..];
+            if (name != Bootstrap)
+            {
+                scripts.Add(int.Parse(name[..3], CultureInfo.InvariantCulture), name);
+            }
+        }
+
+        return scripts.Count > 0 ? scripts : throw new InvalidOperationException($"No migration scripts are embedded for {dialect.Name}.");
+    }
+
+    private static string Read(StorageDialect dialect, string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"sql/{dialect.Name}/{name}")
+            ?? throw new InvalidOperationException($"Migration script sql/{dialect.Name}/{name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

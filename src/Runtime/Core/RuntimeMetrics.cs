@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PlugInnan.Runtime.Core;
+
+/// <summary>The runtime's instruments, on the meter <see cref="MeterName"/>.</summary>
+internal sealed class RuntimeMetrics
+{
+    public const string MeterName = "PlugInnan.Runtime";
+
+    private readonly Counter<long> calls;
+    private readonly Counter<long> rejected;
+    private readonly Counter<long> activationFailures;
+    private readonly Histogram<double> callDuration;
+
+    public RuntimeMetrics(IMeterFactory meterFactory, Func<long> activations, Func<long> queued)
+    {
+        Meter = meterFactory.Create(MeterName);
+        calls = Meter.CreateCounter<long>("pluginnan.runtime.calls", "{call}", "Grain calls made.");
+        rejected = Meter.CreateCounter<long>("pluginnan.runtime.calls.rejected", "{call}", "Calls rejected because a grain's queue was full.");
+        activationFailures = Meter.CreateCounter<long>("pluginnan.runtime.activation.failures", "{activation}", "Activations that failed.");
+        callDuration = Meter.CreateHistogram<double>("pluginnan.runtime.call.duration", "ms", "Time from call to answer.");
+        Meter.CreateObservableUpDownCounter("pluginnan.runtime.activations", activations, "{activation}", "Live activations.");
+        Meter.CreateObservableGauge("pluginnan.runtime.queue.length", queued, "{call}", "Calls waiting in activation queues.");
+    }
+
+    public Meter Meter { get; }
+
+    /// <summary>Counts a call; returns a start timestamp when durations are being listened to, else 0.</summary>
+    public long CallStarted(string grainType)
+    {
+        calls.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
+        return callDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+    }
+
+    public void CallEnded(long startTimestamp)
+    {
+        if (startTimestamp != 0)
+        {
+            callDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
+        }
+    }
+
+    public void CallRejected() => rejected.Add(1);
+
+    public void ActivationFailed() => activationFailures.Add(1);
+}
