@@ -20,12 +20,14 @@ public sealed class TestSilo : IAsyncDisposable
     public static async Task<TestSilo> StartAsync(
         Action<GrainRuntimeBuilder> configureRuntime,
         Action<GrainRuntimeOptions>? configureOptions = null,
-        string serviceId = "test")
+        string serviceId = "test",
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.Configure<ClusterOptions>(o => o.ServiceId = serviceId);
         builder.Services.Configure<GrainRuntimeOptions>(o => configureOptions?.Invoke(o));
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddGrainRuntime(configureRuntime);
         var host = builder.Build();
         await host.StartAsync();

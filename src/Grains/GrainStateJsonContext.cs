@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace PlugInnan.Grains;
+
+/// <summary>Source-generated JSON metadata for every grain state type in this assembly.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(StartupLogState))]
+public sealed partial class GrainStateJsonContext : JsonSerializerContext;

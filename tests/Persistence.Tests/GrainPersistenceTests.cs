@@ -1,0 +1,63 @@
+namespace PlugInnan.Persistence.Tests;
+
+/// <summary>Grain state through the runtime, on each database.</summary>
+public abstract class GrainPersistenceTests(StorageBackend backend)
+{
+    private readonly string serviceId = "grains-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task Idle_deactivation_then_reactivation_restores_the_persisted_state()
+    {
+        await using var silo = await backend.StartSiloAsync(serviceId, o =>
+        {
+            o.CollectionAge = TimeSpan.FromMilliseconds(200);
+            o.CollectionQuantum = TimeSpan.FromMilliseconds(50);
+        });
+        var key = "elev-" + Guid.NewGuid().ToString("N");
+        var grain = silo.GrainFactory.GetGrain<IPersistentCounterGrain>(key);
+        await grain.Add(5);
+        var first = await grain.ActivationId();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!PersistentCounterGrain.Deactivations.ContainsKey(key))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the idle grain was never collected");
+            await Task.Delay(20);
+        }
+
+        Assert.NotEqual(first, await grain.ActivationId());
+        Assert.Equal(5, await grain.Get());
+    }
+
+    [Fact]
+    public async Task A_new_host_over_the_same_database_restores_the_state()
+    {
+        await using (var silo = await backend.StartSiloAsync(serviceId))
+        {
+            var grain = silo.GrainFactory.GetGrain<IPersistentCounterGrain>("elev-2");
+            await grain.Add(3);
+            await grain.Add(4);
+        }
+
+        await using var restarted = await backend.StartSiloAsync(serviceId);
+        Assert.Equal(7, await restarted.GrainFactory.GetGrain<IPersistentCounterGrain>("elev-2").Get());
+    }
+}
+
+public sealed class SqliteGrainPersistenceTests : GrainPersistenceTests, IDisposable
+{
+    private readonly SqliteBackend sqlite;
+
+    public SqliteGrainPersistenceTests()
+        : this(new SqliteBackend())
+    {
+    }
+
+    private SqliteGrainPersistenceTests(SqliteBackend sqlite)
+        : base(sqlite) => this.sqlite = sqlite;
+
+    public void Dispose() => sqlite.Dispose();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlGrainPersistenceTests(PostgresBackend backend) : GrainPersistenceTests(backend);

@@ -1,0 +1,27 @@
+namespace PlugInnan.Persistence.Tests;
+
+/// <summary>Two silos on one PostgreSQL database, as in a production deployment with more than one host.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SharedDatabaseTests(PostgresBackend backend)
+{
+    [Fact]
+    public async Task Two_hosts_writing_one_grain_conflict_and_after_rereading_lose_no_update()
+    {
+        var serviceId = "shared-" + Guid.NewGuid().ToString("N")[..8];
+        await using var hostA = await backend.StartSiloAsync(serviceId);
+        await using var hostB = await backend.StartSiloAsync(serviceId);
+        var onA = hostA.GrainFactory.GetGrain<IPersistentCounterGrain>("skola-1");
+        var onB = hostB.GrainFactory.GetGrain<IPersistentCounterGrain>("skola-1");
+        await onA.Get(); // both activations read the same (empty) version
+        await onB.Get();
+
+        Assert.Equal(1, await onA.Add(1));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onB.Add(1));
+
+        await onB.Reload();
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? onA.AddWithRetry(1) : onB.AddWithRetry(1)));
+
+        await onA.Reload();
+        Assert.Equal(101, await onA.Get());
+    }
+}

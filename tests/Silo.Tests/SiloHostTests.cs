@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PlugInnan.TestSupport;
+
+namespace PlugInnan.Silo.Tests;
+
+public sealed class SiloHostTests : IDisposable
+{
+    private const string Ready = "Plug Innan silo ready";
+    private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-silo-").FullName;
+
+    [Fact]
+    public async Task Silo_starts_on_SQLite_under_data_in_its_working_folder_and_stops_cleanly_on_Ctrl_C()
+    {
+        await using var silo = SiloProcess.Start(folder);
+        await silo.WaitForOutputAsync(Ready);
+
+        var database = Path.Combine(folder, "data", "pluginnan.db");
+        Assert.Contains($"SQLite database {database}", silo.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(database));
+        Assert.Equal("wal", await ScalarAsync(database, "PRAGMA journal_mode"));
+
+        Assert.Equal(0, await silo.InterruptAsync());
+        Assert.Contains("Grain runtime stopped; 1 activations deactivated", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restarted_silo_finds_what_the_first_one_stored()
+    {
+        await using (var first = SiloProcess.Start(folder))
+        {
+            await first.WaitForOutputAsync("start number 1 on this database");
+            Assert.Equal(0, await first.InterruptAsync());
+        }
+
+        await using var second = SiloProcess.Start(folder);
+        await second.WaitForOutputAsync("start number 2 on this database");
+        Assert.Equal(0, await second.InterruptAsync());
+    }
+
+    [Fact]
+    public async Task Silo_runs_on_PostgreSQL_when_the_environment_says_so()
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("silo");
+        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Silo__Storage__Provider"] = "PostgreSql",
+            ["Silo__Storage__ConnectionString"] = connectionString,
+            ["Silo__ServiceId"] = "pg-silo",
+        });
+
+        await silo.WaitForOutputAsync(Ready);
+        Assert.Contains("PostgreSQL database silo on 127.0.0.1", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await silo.InterruptAsync());
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM grain_state WHERE service_id = 'pg-silo' AND grain_type = 'startup-log'", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        Assert.False(Directory.Exists(Path.Combine(folder, "data")));
+    }
+
+    [Fact]
+    public async Task Silo_refuses_to_start_with_an_invalid_setting_and_names_it()
+    {
+        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Silo__Runtime__ResponseTimeout"] = "00:00:00",
+        });
+
+        Assert.NotEqual(0, await silo.WaitForExitAsync());
+        Assert.Contains("ResponseTimeout", silo.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<object?> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace PlugInnan.Silo.Tests;
+
+/// <summary>The real silo executable, run as a separate process the way an operator runs it.</summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+
+    private SiloProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join('\n', lines);
+
+    public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(silo);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start."));
+    }
+
+    public async Task WaitForOutputAsync(string text, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited && !lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                Assert.Fail($"The silo exited ({process.ExitCode}) before printing '{text}':\n{Output}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The silo did not print '{text}' within {seconds} s:\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends SIGINT, what Ctrl+C sends, and waits for the process to end.</summary>
+    public async Task<int> InterruptAsync(int seconds = 60)
+    {
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(seconds);
+    }
+
+    public async Task<int> WaitForExitAsync(int seconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit(); // flushes the redirected output
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+}
