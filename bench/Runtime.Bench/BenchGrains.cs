@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+
+namespace PlugInnan.Runtime.Bench;
+
+public interface ICounterGrain : IGrainWithIntegerKey
+{
+    Task Increment();
+}
+
+/// <summary>The trivial grain call: the same work as <see cref="PlainCounter"/>.</summary>
+public sealed class CounterGrain : Grain, ICounterGrain
+{
+    private int value;
+
+    public Task Increment()
+    {
+        value++;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The ceiling: the same work on a plain object behind its own SemaphoreSlim.</summary>
+public sealed class PlainCounter
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private int value;
+
+    public async Task Increment()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            value++;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+public interface IWriterGrain : IGrainWithIntegerKey
+{
+    Task Write(int value);
+}
+
+public sealed class WriterGrain([PersistentState("bench")] IPersistentState<WriterState> state) : Grain, IWriterGrain
+{
+    public Task Write(int value)
+    {
+        state.State.Value = value;
+        state.State.Absences.Add(new AbsenceEntry(value, 40));
+        if (state.State.Absences.Count > 20)
+        {
+            state.State.Absences.RemoveAt(0);
+        }
+
+        return state.WriteStateAsync();
+    }
+}
+
+public sealed class WriterState
+{
+    public int Value { get; set; }
+
+    public List<AbsenceEntry> Absences { get; set; } = [];
+}
+
+public sealed record AbsenceEntry(int Day, int Minutes);
+
+[JsonSerializable(typeof(WriterState))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh Debian machine: installs what is missing (PostgreSQL
+# server binaries), builds, runs `dotnet test` for the whole solution, and ends with one line
+# "N passed, N failed". The PostgreSQL tests start their own throwaway server (own data folder,
+# free port on 127.0.0.1, removed afterwards); nothing here touches a system cluster.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_postgres() {
+  ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1
+}
+
+if need_postgres; then
+  echo "== installing PostgreSQL from Debian's packages"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== build"
+dotnet build PlugInnan.sln -c Release -warnaserror --nologo -v quiet
+
+echo "== test"
+log=$(mktemp)
+set +e
+dotnet test PlugInnan.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One line with the totals over all test assemblies, from the runner's own summaries.
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i + 1) + 0 }
+      if ($i == "Passed:")  { p += $(i + 1) + 0 }
+      if ($i == "Skipped:") { s += $(i + 1) + 0 }
+    }
+  }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+rm -f "$log"
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the run failed outside any test (a crashed test host, a build error): never report it green
+fi
+if [ "${CI:-}" = "true" ] && [ "$skipped" -ne 0 ]; then
+  echo "CI: $skipped tests were skipped; under CI a skipped test counts as failed"
+  failed=$((failed + skipped))
+  status=1
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -ne 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
