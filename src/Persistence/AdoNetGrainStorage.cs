@@ -17,7 +17,8 @@ internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly string serviceId;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
-    private readonly Lazy<Task> schema;
+    private readonly Lock schemaGate = new();
+    private Task? schema;
 
     public AdoNetGrainStorage(
         string name,
@@ -36,7 +37,6 @@ internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         this.logger = logger;
         Location = dialect.Describe(connectionString);
         dataSource = dialect.CreateDataSource(connectionString);
-        schema = new Lazy<Task>(() => MigrateAsync(CancellationToken.None));
     }
 
     public string Name { get; }
@@ -44,8 +44,28 @@ internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>Where the state is kept, safe to log.</summary>
     public string Location { get; }
 
-    /// <summary>Creates or migrates the schema; runs once, at start-up or before the first access.</summary>
-    public Task EnsureSchemaAsync() => schema.Value;
+    /// <summary>
+    /// Creates or migrates the schema: once, at start-up or before the first access. A failed attempt
+    /// (database unreachable) is not remembered, so the next access tries again.
+    /// </summary>
+    public Task EnsureSchemaAsync()
+    {
+        var current = schema;
+        if (current is { IsFaulted: false, IsCanceled: false })
+        {
+            return current;
+        }
+
+        lock (schemaGate)
+        {
+            if (schema is null || schema.IsFaulted || schema.IsCanceled)
+            {
+                schema = MigrateAsync(CancellationToken.None);
+            }
+
+            return schema;
+        }
+    }
 
     public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {

@@ -69,6 +69,22 @@ public sealed class TurnBasedExecutionTests
     }
 
     [Fact]
+    public async Task AlwaysInterleave_method_runs_while_a_request_waits_inside_a_non_reentrant_grain()
+    {
+        await using var silo = await RuntimeSilo.StartAsync();
+        var key = RuntimeSilo.NewKey();
+        var grain = silo.GrainFactory.GetGrain<IGateGrain>(key);
+
+        var blocked = grain.Wait();
+        await RuntimeSilo.Eventually(() => GateGrain.Entered.GetValueOrDefault(key) == 1, "the first request is inside");
+
+        Assert.Equal(0, await grain.Served().WaitAsync(Watchdog));
+        Assert.False(blocked.IsCompleted);
+        GateGrain.Gates[key].SetResult();
+        Assert.Equal(1, await blocked.WaitAsync(Watchdog));
+    }
+
+    [Fact]
     public async Task Call_cycle_between_non_reentrant_grains_ends_in_TimeoutException_within_the_response_timeout()
     {
         await using var silo = await RuntimeSilo.StartAsync(o => o.ResponseTimeout = TimeSpan.FromSeconds(1));

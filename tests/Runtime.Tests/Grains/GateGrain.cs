@@ -6,6 +6,10 @@ public interface IGateGrain : IGrainWithStringKey
 {
     /// <summary>Waits until the test opens the gate for this key.</summary>
     Task<int> Wait();
+
+    /// <summary>How many waits have been served; may run beside a waiting request.</summary>
+    [AlwaysInterleave]
+    Task<int> Served();
 }
 
 public sealed class GateGrain : Grain, IGateGrain
@@ -21,4 +25,6 @@ public sealed class GateGrain : Grain, IGateGrain
         await Gates.GetOrAdd(this.GetPrimaryKeyString(), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         return ++served;
     }
+
+    public Task<int> Served() => Task.FromResult(served);
 }
