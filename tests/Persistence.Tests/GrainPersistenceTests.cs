@@ -44,20 +44,7 @@ public abstract class GrainPersistenceTests(StorageBackend backend)
     }
 }
 
-public sealed class SqliteGrainPersistenceTests : GrainPersistenceTests, IDisposable
-{
-    private readonly SqliteBackend sqlite;
-
-    public SqliteGrainPersistenceTests()
-        : this(new SqliteBackend())
-    {
-    }
-
-    private SqliteGrainPersistenceTests(SqliteBackend sqlite)
-        : base(sqlite) => this.sqlite = sqlite;
-
-    public void Dispose() => sqlite.Dispose();
-}
+public sealed class SqliteGrainPersistenceTests(SqliteBackend backend) : GrainPersistenceTests(backend), IClassFixture<SqliteBackend>;
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgreSqlGrainPersistenceTests(PostgresBackend backend) : GrainPersistenceTests(backend);

@@ -163,20 +163,7 @@ public abstract class StorageContractTests(StorageBackend backend)
     private Task<TestSilo> StartAsync() => backend.StartSiloAsync(serviceId);
 }
 
-public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
-{
-    private readonly SqliteBackend sqlite;
-
-    public SqliteStorageContractTests()
-        : this(new SqliteBackend())
-    {
-    }
-
-    private SqliteStorageContractTests(SqliteBackend sqlite)
-        : base(sqlite) => this.sqlite = sqlite;
-
-    public void Dispose() => sqlite.Dispose();
-}
+public sealed class SqliteStorageContractTests(SqliteBackend backend) : StorageContractTests(backend), IClassFixture<SqliteBackend>;
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgreSqlStorageContractTests(PostgresBackend backend) : StorageContractTests(backend);

@@ -442,22 +442,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             inFlight++;
         }
 
-        Task task;
-        try
-        {
-            task = ActivateAsync();
-        }
-        catch (Exception e)
-        {
-            task = Task.FromException(e);
-        }
-
-        task.ContinueWith(
-            static (t, s) => ((GrainActivation)s!).OnActivated(t),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        WhenDone(ActivateAsync(), static (activation, task) => activation.OnActivated(task));
     }
 
     private async Task ActivateAsync()
@@ -533,25 +518,27 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
 
         lifetime.Cancel();
-        Task task;
-        try
-        {
-            var limit = new CancellationTokenSource(Runtime.Options.DeactivationTimeout, Runtime.TimeProvider);
-            task = grain!.OnDeactivateAsync(reason, limit.Token);
-            task.ContinueWith(static (_, s) => ((CancellationTokenSource)s!).Dispose(), limit, TaskScheduler.Default);
-        }
-        catch (Exception e)
-        {
-            task = Task.FromException(e);
-        }
+        WhenDone(DeactivateAsync(reason), static (activation, task) => activation.OnDeactivated(task));
+    }
 
+    private async Task DeactivateAsync(DeactivationReason reason)
+    {
+        using var limit = new CancellationTokenSource(Runtime.Options.DeactivationTimeout, Runtime.TimeProvider);
+        await grain!.OnDeactivateAsync(reason, limit.Token);
+    }
+
+    /// <summary>Runs <paramref name="then"/> on whichever thread completes <paramref name="task"/>.</summary>
+    private void WhenDone(Task task, Action<GrainActivation, Task> then) =>
         task.ContinueWith(
-            static (t, s) => ((GrainActivation)s!).OnDeactivated(t),
-            this,
+            static (t, s) =>
+            {
+                var (activation, next) = ((GrainActivation, Action<GrainActivation, Task>))s!;
+                next(activation, t);
+            },
+            (this, then),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-    }
 
     private void OnDeactivated(Task deactivation)
     {
