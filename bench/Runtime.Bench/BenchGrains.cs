@@ -20,7 +20,7 @@ public sealed class CounterGrain : Grain, ICounterGrain
 }
 
 /// <summary>The ceiling: the same work on a plain object behind its own SemaphoreSlim.</summary>
-public sealed class PlainCounter
+public sealed class PlainCounter : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private int value;
@@ -37,6 +37,8 @@ public sealed class PlainCounter
             gate.Release();
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }
 
 public interface IWriterGrain : IGrainWithIntegerKey

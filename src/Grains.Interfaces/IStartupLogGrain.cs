@@ -9,7 +9,7 @@ public interface IStartupLogGrain : IGrainWithStringKey
     Task<StartupRecord> RecordStart(string version);
 
     [ReadOnly]
-    Task<StartupRecord> Get();
+    Task<StartupRecord> GetLog();
 }
 
 /// <param name="Starts">Starts recorded on this database under this service id.</param>

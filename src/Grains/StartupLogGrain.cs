@@ -16,7 +16,7 @@ public sealed class StartupLogGrain(
         return ToRecord(log);
     }
 
-    public Task<StartupRecord> Get() => Task.FromResult(ToRecord(state.State));
+    public Task<StartupRecord> GetLog() => Task.FromResult(ToRecord(state.State));
 
     private static StartupRecord ToRecord(StartupLogState log) => new(log.Starts, log.LastStart, log.PreviousStart, log.Version);
 }

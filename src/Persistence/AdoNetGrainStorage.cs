@@ -9,7 +9,7 @@ namespace PlugInnan.Persistence;
 /// Grain storage over ADO.NET: one row per (service id, grain type, grain key, state name); the
 /// version column is the ETag and every write is a conditional statement on it.
 /// </summary>
-internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
+internal sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private readonly StorageDialect dialect;
     private readonly DbDataSource dataSource;
@@ -146,7 +146,7 @@ internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var version = await SchemaMigrator.MigrateAsync(dataSource, dialect, cancellationToken);
-        logger.LogInformation("Grain storage '{Name}': {Location}, schema version {Version}", Name, Location, version);
+        LogSchemaReady(logger, Name, Location, version);
     }
 
     private DbCommand KeyedCommand(DbConnection connection, string sql, string stateName, GrainId grainId)
@@ -185,6 +185,9 @@ internal sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
             stored,
             etag);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage '{Name}': {Location}, schema version {Version}")]
+    private static partial void LogSchemaReady(ILogger logger, string name, string location, int version);
 
     private static long? ParseEtag(string? etag, string stateName, GrainId grainId) =>
         etag is null ? null

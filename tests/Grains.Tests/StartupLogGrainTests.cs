@@ -24,8 +24,8 @@ public sealed class StartupLogGrainTests : IDisposable
         var second = await restarted.GrainFactory.GetGrain<IStartupLogGrain>("host-a").RecordStart("1.1");
 
         Assert.Equal(new StartupRecord(2, clock.GetUtcNow(), firstStart, "1.1"), second);
-        Assert.Equal(second, await restarted.GrainFactory.GetGrain<IStartupLogGrain>("host-a").Get());
-        Assert.Equal(0, (await restarted.GrainFactory.GetGrain<IStartupLogGrain>("host-b").Get()).Starts);
+        Assert.Equal(second, await restarted.GrainFactory.GetGrain<IStartupLogGrain>("host-a").GetLog());
+        Assert.Equal(0, (await restarted.GrainFactory.GetGrain<IStartupLogGrain>("host-b").GetLog()).Starts);
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ public abstract class GrainPersistenceTests(StorageBackend backend)
         }
 
         Assert.NotEqual(first, await grain.ActivationId());
-        Assert.Equal(5, await grain.Get());
+        Assert.Equal(5, await grain.GetCount());
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public abstract class GrainPersistenceTests(StorageBackend backend)
         }
 
         await using var restarted = await backend.StartSiloAsync(serviceId);
-        Assert.Equal(7, await restarted.GrainFactory.GetGrain<IPersistentCounterGrain>("elev-2").Get());
+        Assert.Equal(7, await restarted.GrainFactory.GetGrain<IPersistentCounterGrain>("elev-2").GetCount());
     }
 }
 
 public sealed class SqliteGrainPersistenceTests(SqliteBackend backend) : GrainPersistenceTests(backend), IClassFixture<SqliteBackend>;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresServerDefinition.Name)]
 public sealed class PostgreSqlGrainPersistenceTests(PostgresBackend backend) : GrainPersistenceTests(backend);

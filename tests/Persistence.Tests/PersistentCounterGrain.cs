@@ -7,7 +7,7 @@ public interface IPersistentCounterGrain : IGrainWithStringKey
     /// <summary>Adds, and on a write conflict re-reads the state and tries again.</summary>
     Task<int> AddWithRetry(int amount);
 
-    Task<int> Get();
+    Task<int> GetCount();
 
     Task Reload();
 
@@ -44,7 +44,7 @@ public sealed class PersistentCounterGrain([PersistentState("counter")] IPersist
         }
     }
 
-    public Task<int> Get() => Task.FromResult(state.State.Count);
+    public Task<int> GetCount() => Task.FromResult(state.State.Count);
 
     public Task Reload() => state.ReadStateAsync();
 

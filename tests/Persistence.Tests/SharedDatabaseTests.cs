@@ -1,7 +1,7 @@
 namespace PlugInnan.Persistence.Tests;
 
 /// <summary>Two silos on one PostgreSQL database, as in a production deployment with more than one host.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresServerDefinition.Name)]
 public sealed class SharedDatabaseTests(PostgresBackend backend)
 {
     [Fact]
@@ -12,8 +12,8 @@ public sealed class SharedDatabaseTests(PostgresBackend backend)
         await using var hostB = await backend.StartSiloAsync(serviceId);
         var onA = hostA.GrainFactory.GetGrain<IPersistentCounterGrain>("skola-1");
         var onB = hostB.GrainFactory.GetGrain<IPersistentCounterGrain>("skola-1");
-        await onA.Get(); // both activations read the same (empty) version
-        await onB.Get();
+        await onA.GetCount(); // both activations read the same (empty) version
+        await onB.GetCount();
 
         Assert.Equal(1, await onA.Add(1));
         await Assert.ThrowsAsync<InconsistentStateException>(() => onB.Add(1));
@@ -22,6 +22,6 @@ public sealed class SharedDatabaseTests(PostgresBackend backend)
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? onA.AddWithRetry(1) : onB.AddWithRetry(1)));
 
         await onA.Reload();
-        Assert.Equal(101, await onA.Get());
+        Assert.Equal(101, await onA.GetCount());
     }
 }

@@ -118,7 +118,7 @@ public sealed class PostgresBackend : StorageBackend, IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresBackend>
+public sealed class PostgresServerDefinition : ICollectionFixture<PostgresBackend>
 {
     public const string Name = "PostgreSQL";
 }

@@ -165,5 +165,5 @@ public abstract class StorageContractTests(StorageBackend backend)
 
 public sealed class SqliteStorageContractTests(SqliteBackend backend) : StorageContractTests(backend), IClassFixture<SqliteBackend>;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresServerDefinition.Name)]
 public sealed class PostgreSqlStorageContractTests(PostgresBackend backend) : StorageContractTests(backend);

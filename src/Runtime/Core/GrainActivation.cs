@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace PlugInnan.Runtime.Core;
 
 /// <summary>
@@ -12,7 +10,9 @@ namespace PlugInnan.Runtime.Core;
 /// (posted by <see cref="ActivationSynchronizationContext"/>). A non-reentrant grain admits the next
 /// request only when the previous one has completed, awaits included.
 /// </remarks>
+#pragma warning disable CA1001 // lifetime is cancelled, never disposed: it has no timer or wait handle, and late readers of its token must not see ObjectDisposedException.
 internal sealed class GrainActivation : IThreadPoolWorkItem
+#pragma warning restore CA1001
 {
     [ThreadStatic]
     private static GrainActivation? constructing;
@@ -156,7 +156,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     }
 
     /// <summary>When the grain's task completes, the call leaves the activation and its caller gets the outcome.</summary>
-    public void TrackCompletion(GrainCall call, Task grainTask) =>
+    public static void TrackCompletion(GrainCall call, Task grainTask) =>
         grainTask.ContinueWith(
             static (task, state) =>
             {
@@ -380,7 +380,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         catch (Exception e)
         {
-            Runtime.Logger.LogError(e, "Unhandled exception in work posted to grain {GrainId}", Id);
+            RuntimeLog.PostedWorkFailed(Runtime.Logger, e, Id);
         }
     }
 
@@ -544,7 +544,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     {
         if (!deactivation.IsCompletedSuccessfully)
         {
-            Runtime.Logger.LogWarning(deactivation.Exception?.InnerException, "OnDeactivateAsync of {GrainId} failed", Id);
+            RuntimeLog.DeactivationFailed(Runtime.Logger, deactivation.Exception?.InnerException, Id);
         }
 
         GrainCall[] forward;

@@ -24,7 +24,7 @@ internal class GrainProxy : DispatchProxy
     public static TGrainInterface Create<TGrainInterface>(
         GrainRuntime runtime, GrainId id, GrainClassInfo grainClass, GrainInterfaceInfo grainInterface)
     {
-        var proxy = (GrainProxy)Create(typeof(TGrainInterface), typeof(GrainProxy));
+        var proxy = (GrainProxy)(object)Create<TGrainInterface, GrainProxy>()!;
         proxy.Runtime = runtime;
         proxy.Id = id;
         proxy.GrainClass = grainClass;

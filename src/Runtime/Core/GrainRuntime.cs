@@ -158,7 +158,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     {
         catalog.TryRemove(KeyValuePair.Create(activation.Id, activation));
         Metrics.ActivationFailed();
-        Logger.LogWarning(error, "Activation of grain {GrainId} failed; the next call tries again", activation.Id);
+        RuntimeLog.ActivationFailed(Logger, error, activation.Id);
     }
 
     public void OnDeactivated(GrainActivation activation) =>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace PlugInnan.Runtime.Core;
 
 /// <summary>
@@ -82,7 +80,7 @@ internal sealed class GrainTimer : IGrainTimer
     {
         if (tick.IsFaulted)
         {
-            activation.Runtime.Logger.LogWarning(tick.Exception?.InnerException, "Timer tick of grain {GrainId} failed", activation.Id);
+            RuntimeLog.TimerTickFailed(activation.Runtime.Logger, tick.Exception?.InnerException, activation.Id);
         }
 
         Volatile.Write(ref ticking, 0);
@@ -121,7 +119,7 @@ internal sealed class GrainTimer : IGrainTimer
             case EnqueueResult.Accepted:
                 break;
             case EnqueueResult.Overloaded:
-                activation.Runtime.Logger.LogWarning("Timer tick of grain {GrainId} skipped: its queue is full", activation.Id);
+                RuntimeLog.TimerTickSkipped(activation.Runtime.Logger, activation.Id);
                 OnTickCompleted(Task.CompletedTask);
                 break;
             default:

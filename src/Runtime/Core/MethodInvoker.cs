@@ -103,7 +103,7 @@ internal sealed class MethodInvoker<TResult>(MethodInfo method, CallFlags flags,
 
             var pending = new MethodCall<TResult>(this, arguments, target, started) { Activation = activation };
             activation.ExitInline(Flags, completed: false);
-            activation.TrackCompletion(pending, task);
+            GrainActivation.TrackCompletion(pending, task);
             return pending.Task;
         }
 

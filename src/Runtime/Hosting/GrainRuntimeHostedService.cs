@@ -17,6 +17,6 @@ internal sealed class GrainRuntimeHostedService(GrainRuntime runtime, ILogger<Gr
     {
         var count = runtime.ActivationCount;
         await runtime.StopAsync(cancellationToken);
-        logger.LogInformation("Grain runtime stopped; {Count} activations deactivated", count);
+        RuntimeLog.Stopped(logger, count);
     }
 }

@@ -15,7 +15,9 @@ public sealed record TimerReport(int Ticks, int MaxConcurrentTicks, int TicksBes
 
 public sealed class TimerGrain : Grain, ITimerGrain
 {
-    public static int TicksAfterDeactivation;
+    private static int ticksAfterDeactivation;
+
+    public static int TicksAfterDeactivation => Volatile.Read(ref ticksAfterDeactivation);
 
     private readonly TurnProbe ticks = new();
     private readonly TurnProbe requests = new();
@@ -31,7 +33,7 @@ public sealed class TimerGrain : Grain, ITimerGrain
             {
                 if (deactivated)
                 {
-                    Interlocked.Increment(ref TicksAfterDeactivation);
+                    Interlocked.Increment(ref ticksAfterDeactivation);
                 }
 
                 using var tick = ticks.Enter();
