@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh Debian machine: installs what is missing (PostgreSQL
-# server binaries), builds, runs `dotnet test` for the whole solution, and ends with one line
+# Runs every test of the solution on a fresh Debian machine: installs what is missing (see below),
+# builds, runs `dotnet test` for the whole solution, and ends with one line
 # "N passed, N failed". The PostgreSQL tests start their own throwaway server (own data folder,
 # free port on 127.0.0.1, removed afterwards); nothing here touches a system cluster.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need_postgres() {
-  ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1
-}
-
-if need_postgres; then
-  echo "== installing PostgreSQL from Debian's packages"
+# Debian packages the tests need: PostgreSQL's server binaries (the tests start their own throwaway
+# server), gRPC's standard protos (the interop test service), Node.js (the independent gRPC client).
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -f /usr/share/grpc-proto/grpc/testing/test.proto ] || missing+=(grpc-proto)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing from Debian's packages: ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The interop client's npm packages, exactly as locked.
+if [ ! -d tests/interop/node_modules/@grpc/grpc-js ]; then
+  echo "== installing the interop client's npm packages"
+  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -148,7 +148,8 @@ public sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault(p => File.Exists(Path.Combine(p, "initdb")));
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PlugInnan.Grpc;
+
+public static class GrpcServerExtensions
+{
+    /// <summary>The gRPC protocol layer; add services with <see cref="AddGrpcService{TService}"/>.</summary>
+    public static IServiceCollection AddGrpcServer(this IServiceCollection services, Action<GrpcServerOptions>? configure = null)
+    {
+        services.AddRouting();
+        services.TryAddSingleton(TimeProvider.System);
+        var options = services.AddOptions<GrpcServerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton<GrpcDispatcher>();
+        return services;
+    }
+
+    public static IServiceCollection AddGrpcService<TService>(this IServiceCollection services)
+        where TService : class, IGrpcService
+    {
+        services.AddSingleton<IGrpcService, TService>();
+        return services;
+    }
+
+    /// <summary>Serves every bound method at <c>POST /package.Service/Method</c>; anything else under that shape gets UNIMPLEMENTED.</summary>
+    public static IEndpointConventionBuilder MapGrpcServices(this IEndpointRouteBuilder endpoints)
+    {
+        var dispatcher = endpoints.ServiceProvider.GetRequiredService<GrpcDispatcher>();
+        return endpoints.MapPost("/{service}/{method}", dispatcher.HandleAsync);
+    }
+
+    /// <summary>Listens for gRPC: h2c on the address and port, or TLS with ALPN h2 when a certificate is configured.</summary>
+    public static KestrelServerOptions ListenForGrpc(this KestrelServerOptions kestrel, GrpcEndpointOptions endpoint)
+    {
+        kestrel.Listen(IPAddress.Parse(endpoint.Address), endpoint.Port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (!string.IsNullOrEmpty(endpoint.CertificatePath))
+            {
+                listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(endpoint.CertificatePath, endpoint.CertificatePassword));
+            }
+        });
+        return kestrel;
+    }
+}

@@ -1,0 +1,9 @@
+namespace PlugInnan.Grpc;
+
+public enum MethodKind
+{
+    Unary,
+    ClientStreaming,
+    ServerStreaming,
+    DuplexStreaming,
+}
