@@ -10,6 +10,8 @@ public static class InteropServerHost
         builder.WebHost.ConfigureKestrel(k => k.ListenForGrpc(new GrpcEndpointOptions { Address = "127.0.0.1", Port = port }));
         builder.Services.AddGrpcServer();
         builder.Services.AddGrpcService<TestServiceImplementation>();
+        builder.Services.AddGrpcHealth(o => o.WatchInterval = TimeSpan.FromMilliseconds(50));
+        builder.Services.AddGrpcReflection();
         var app = builder.Build();
         app.MapGrpcServices();
         return app;

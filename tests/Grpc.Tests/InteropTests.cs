@@ -44,7 +44,7 @@ public sealed class InteropTests(InteropServerFixture server) : IClassFixture<In
         Assert.Contains($"PASS {testCase}", await output, StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PlugInnan.sln")))

@@ -7,6 +7,12 @@ namespace PlugInnan.Grpc.Tests;
 /// <summary>grpc.testing.TestService bound to handlers that misbehave on purpose.</summary>
 internal sealed class ProbeService : IGrpcService
 {
+    /// <summary>Completes when a HalfDuplexCall handler sees its cancellation token fire.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Cancelled = new();
+
+    /// <summary>Completes when a HalfDuplexCall handler has started.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Started = new();
+
     public ServiceDescriptor Descriptor => TestReflection.Descriptor.Services.Single(s => s.Name == "TestService");
 
     public void Bind(GrpcServiceBuilder builder) => builder
@@ -19,7 +25,21 @@ internal sealed class ProbeService : IGrpcService
                     new BadRequest.Types.FieldViolation { Field = "civic_no", Description = "Check digit is wrong.", Reason = "INVALID_CHECK_DIGIT" },
                     new BadRequest.Types.FieldViolation { Field = "year_level", Description = "Must be 0-10.", Reason = "OUT_OF_RANGE" },
                 ])
-                : Task.FromResult(new Empty()));
+                : Task.FromResult(new Empty()))
+        .DuplexStreaming<StreamingOutputCallRequest, StreamingOutputCallResponse>("HalfDuplexCall", async (_, _, context) =>
+        {
+            var key = context.RequestHeaders.GetValue("x-probe") ?? "";
+            Started.GetOrAdd(key, _ => new()).TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled.GetOrAdd(key, _ => new()).TrySetResult();
+                throw;
+            }
+        });
 }
 
 /// <summary>Refuses calls without an x-caller header; hands the caller to the handler.</summary>

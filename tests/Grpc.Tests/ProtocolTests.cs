@@ -140,6 +140,19 @@ public sealed class ProtocolTests(InteropServerFixture server) : IClassFixture<I
     }
 
     [Fact]
+    public async Task A_grpc_timeout_cancels_the_handler_and_ends_the_call_with_DEADLINE_EXCEEDED_from_the_server()
+    {
+        await using var host = await GrpcTestHost.StartAsync(s => s.AddGrpcService<ProbeService>());
+        var key = Guid.NewGuid().ToString("N");
+
+        var response = await RawGrpc.CallAsync(host.Port, "/grpc.testing.TestService/HalfDuplexCall", [],
+            new Dictionary<string, string> { ["grpc-timeout"] = "200m", ["x-probe"] = key });
+
+        Assert.Equal((4, "Deadline Exceeded"), (response.GrpcStatus, response.GrpcMessage));
+        Assert.True(ProbeService.Cancelled[key].Task.IsCompleted);
+    }
+
+    [Fact]
     public async Task Interceptors_can_refuse_a_call_and_hand_values_to_the_handler()
     {
         await using var host = await GrpcTestHost.StartAsync(s => s.AddGrpcService<ProbeService>().AddSingleton<IServerInterceptor, CallerInterceptor>());

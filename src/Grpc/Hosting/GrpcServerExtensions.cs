@@ -33,6 +33,27 @@ public static class GrpcServerExtensions
         return services;
     }
 
+    /// <summary>grpc.health.v1.Health, reporting the ASP.NET Core health checks (add checks with AddHealthChecks()).</summary>
+    public static IServiceCollection AddGrpcHealth(this IServiceCollection services, Action<GrpcHealthOptions>? configure = null)
+    {
+        services.AddHealthChecks();
+        var options = services.AddOptions<GrpcHealthOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return services.AddGrpcService<HealthService>();
+    }
+
+    /// <summary>Server reflection, grpc.reflection.v1 and v1alpha, over every registered service.</summary>
+    public static IServiceCollection AddGrpcReflection(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ReflectionService>();
+        services.AddSingleton<IGrpcService>(sp => sp.GetRequiredService<ReflectionService>());
+        return services.AddGrpcService<ReflectionServiceV1Alpha>();
+    }
+
     /// <summary>Serves every bound method at <c>POST /package.Service/Method</c>; anything else under that shape gets UNIMPLEMENTED.</summary>
     public static IEndpointConventionBuilder MapGrpcServices(this IEndpointRouteBuilder endpoints)
     {

@@ -11,6 +11,7 @@ internal sealed partial class GrpcDispatcher
 {
     private readonly Dictionary<string, GrpcMethod> methods;
     private readonly HashSet<string> services;
+    private readonly List<Google.Protobuf.Reflection.ServiceDescriptor> descriptors = [];
     private readonly GrpcServerOptions options;
     private readonly IServerInterceptor[] interceptors;
     private readonly TimeProvider timeProvider;
@@ -29,6 +30,7 @@ internal sealed partial class GrpcDispatcher
             var builder = new GrpcServiceBuilder(implementation.Descriptor);
             implementation.Bind(builder);
             bound.AddRange(builder.Methods);
+            descriptors.Add(implementation.Descriptor);
         }
 
         methods = bound.ToDictionary(m => m.Path, StringComparer.Ordinal);
@@ -39,7 +41,11 @@ internal sealed partial class GrpcDispatcher
         this.logger = logger;
     }
 
-    public IEnumerable<string> ServiceNames => services;
+    /// <summary>Full names of the services with at least one bound method.</summary>
+    public IReadOnlySet<string> ServiceNames => services;
+
+    /// <summary>Descriptors of every registered service, for reflection.</summary>
+    public IReadOnlyList<Google.Protobuf.Reflection.ServiceDescriptor> ServiceDescriptors => descriptors;
 
     public async Task HandleAsync(HttpContext http)
     {
