@@ -141,6 +141,15 @@ internal sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposab
         grainState.RecordExists = false;
     }
 
+    /// <summary>Opens a connection and runs <c>SELECT 1</c>: throws when the database cannot be reached.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

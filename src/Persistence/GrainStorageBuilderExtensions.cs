@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,12 @@ public static class GrainStorageBuilderExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("PlugInnan.Persistence")));
         services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => sp.GetRequiredKeyedService<AdoNetGrainStorage>(key));
         services.AddSingleton<IHostedService>(sp => new GrainStorageInitializer(sp.GetRequiredKeyedService<AdoNetGrainStorage>(name)));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            $"grain-storage-{name}",
+            sp => new GrainStorageHealthCheck(sp.GetRequiredKeyedService<AdoNetGrainStorage>(name)),
+            HealthStatus.Unhealthy,
+            ["storage"],
+            TimeSpan.FromSeconds(5)));
         return builder;
     }
 }

@@ -1,12 +1,16 @@
+using PlugInnan.Grpc;
 using PlugInnan.Silo;
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     ContentRootPath = AppContext.BaseDirectory, // appsettings.json beside the binary; data paths stay relative to the working folder
 });
 
 builder.AddSiloRuntime();
+builder.AddGrpcEndpoint();
 builder.AddStartupCheck();
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapGrpcServices();
+await app.RunAsync();

@@ -19,12 +19,12 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection> services)
+    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection> services, string? certificatePath = null)
     {
         var port = PostgresServer.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.WebHost.ConfigureKestrel(k => k.ListenForGrpc(new GrpcEndpointOptions { Port = port }));
+        builder.WebHost.ConfigureKestrel(k => k.ListenForGrpc(new GrpcEndpointOptions { Port = port, CertificatePath = certificatePath }));
         builder.Services.AddGrpcServer();
         services(builder.Services);
         var app = builder.Build();

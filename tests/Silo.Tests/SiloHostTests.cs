@@ -1,4 +1,7 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1;
 using Microsoft.Data.Sqlite;
+using PlugInnan.Grpc.Client;
 using Npgsql;
 using PlugInnan.TestSupport;
 
@@ -39,6 +42,25 @@ public sealed class SiloHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Silo_serves_gRPC_health_and_reflection_on_its_endpoint()
+    {
+        await using var silo = SiloProcess.Start(folder);
+        await silo.WaitForOutputAsync(Ready);
+        var client = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort}"));
+
+        var health = await client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>("/grpc.health.v1.Health/Check", new HealthCheckRequest());
+        using var reflection = client.Start<ServerReflectionRequest, ServerReflectionResponse>("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo");
+        await reflection.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        var services = await reflection.ReadAsync();
+        await reflection.CompleteAsync();
+
+        Assert.Contains($"gRPC on 127.0.0.1:{silo.GrpcPort} (h2c)", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Contains(services!.ListServicesResponse.Service, s => s.Name == "grpc.health.v1.Health");
+        Assert.Equal(0, await silo.InterruptAsync());
+    }
+
+    [Fact]
     public async Task Silo_runs_on_PostgreSQL_when_the_environment_says_so()
     {
         await using var server = await PostgresServer.StartAsync();
@@ -52,14 +74,21 @@ public sealed class SiloHostTests : IDisposable
 
         await silo.WaitForOutputAsync(Ready);
         Assert.Contains("PostgreSQL database silo on 127.0.0.1", silo.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await silo.InterruptAsync());
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand(
+                "SELECT count(*) FROM grain_state WHERE service_id = 'pg-silo' AND grain_type = 'startup-log'", connection);
+            Assert.Equal(1L, await count.ExecuteScalarAsync());
+        }
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM grain_state WHERE service_id = 'pg-silo' AND grain_type = 'startup-log'", connection);
-        Assert.Equal(1L, await count.ExecuteScalarAsync());
         Assert.False(Directory.Exists(Path.Combine(folder, "data")));
+        var client = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort}"));
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await Check(client)).Status);
+
+        await server.DisposeAsync(); // the database goes away under the running silo
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await Check(client)).Status);
+        Assert.Equal(0, await silo.InterruptAsync());
     }
 
     [Fact]
@@ -73,6 +102,9 @@ public sealed class SiloHostTests : IDisposable
         Assert.NotEqual(0, await silo.WaitForExitAsync());
         Assert.Contains("ResponseTimeout", silo.Output, StringComparison.Ordinal);
     }
+
+    private static Task<HealthCheckResponse> Check(GrpcClient client) =>
+        client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>("/grpc.health.v1.Health/Check", new HealthCheckRequest());
 
     public void Dispose()
     {

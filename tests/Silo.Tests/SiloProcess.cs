@@ -20,8 +20,12 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', lines);
 
+    /// <summary>The silo's gRPC port: a free one, so tests never collide with a silo on the default 50051.</summary>
+    public int GrpcPort { get; private init; }
+
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var port = PlugInnan.TestSupport.PostgresServer.FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,12 +34,13 @@ internal sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(silo);
+        start.Environment["Grpc__Endpoint__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start."));
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.")) { GrpcPort = port };
     }
 
     public async Task WaitForOutputAsync(string text, int seconds = 60)

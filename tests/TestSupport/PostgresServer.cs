@@ -81,9 +81,9 @@ public sealed class PostgresServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (dataFolder is null)
+        if (dataFolder is null || !Directory.Exists(dataFolder))
         {
-            return;
+            return; // an external server, or already disposed
         }
 
         if (File.Exists(Path.Combine(dataFolder, "data", "postmaster.pid")))
