@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PlugInnan.Grpc.Tests;
 
 /// <summary>buf curl (from npm's @bufbuild/buf), a tool we did not write, calling the server through reflection alone.</summary>
@@ -37,20 +35,10 @@ public sealed class BufCurlTests(InteropServerFixture server) : IClassFixture<In
 
     private static async Task<string> BufCurlAsync(params string[] arguments)
     {
-        var buf = Path.Combine(InteropTests.RepositoryRoot(), "tests", "interop", "node_modules", ".bin", "buf");
+        var buf = Path.Combine(ExternalTool.RepositoryRoot(), "tests", "interop", "node_modules", ".bin", "buf");
         Assert.True(File.Exists(buf), "buf is missing: ./test.sh installs it (npm ci in tests/interop).");
-        var start = new ProcessStartInfo(buf) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"buf curl {string.Join(' ', arguments)} failed: {await error}");
-        return await output;
+        var (exitCode, output, error) = await ExternalTool.RunAsync(buf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments]);
+        Assert.True(exitCode == 0, $"buf curl {string.Join(' ', arguments)} failed: {error}");
+        return output;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PlugInnan.Grpc.Tests;
 
 /// <summary>
@@ -20,38 +18,13 @@ public sealed class InteropTests(InteropServerFixture server) : IClassFixture<In
     [MemberData(nameof(Cases))]
     public async Task Interop_case_passes_with_grpc_js(string testCase)
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "interop");
+        var folder = Path.Combine(ExternalTool.RepositoryRoot(), "tests", "interop");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "@grpc", "grpc-js")),
             "The interop client's packages are missing: ./test.sh installs them (npm ci in tests/interop).");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])["client.mjs", "--server_port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--test_case", testCase])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, output, error) = await ExternalTool.RunAsync(
+            "node", ["client.mjs", "--server_port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--test_case", testCase], folder);
 
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
-
-        Assert.True(node.ExitCode == 0, $"{testCase} failed:\n{await output}{await error}");
-        Assert.Contains($"PASS {testCase}", await output, StringComparison.Ordinal);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PlugInnan.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("PlugInnan.sln not found above the test folder.");
+        Assert.True(exitCode == 0, $"{testCase} failed:\n{output}{error}");
+        Assert.Contains($"PASS {testCase}", output, StringComparison.Ordinal);
     }
 }

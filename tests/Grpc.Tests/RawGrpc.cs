@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
@@ -16,25 +15,7 @@ internal static class RawGrpc
 
     public static byte[] Frame(IMessage message, bool compress = false) => Frame(message.ToByteArray(), compress);
 
-    public static byte[] Frame(byte[] payload, bool compress = false)
-    {
-        if (compress)
-        {
-            using var output = new MemoryStream();
-            using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                gzip.Write(payload);
-            }
-
-            payload = output.ToArray();
-        }
-
-        var frame = new byte[5 + payload.Length];
-        frame[0] = compress ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        return frame;
-    }
+    public static byte[] Frame(byte[] payload, bool compress = false) => GrpcFraming.Frame(payload, compress);
 
     public static async Task<RawResponse> CallAsync(
         int port,
@@ -74,14 +55,7 @@ internal static class RawGrpc
             frames);
     }
 
-    public static byte[] Gunzip(byte[] payload)
-    {
-        using var input = new MemoryStream(payload);
-        using var gzip = new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        gzip.CopyTo(output);
-        return output.ToArray();
-    }
+    public static byte[] Gunzip(byte[] payload) => GrpcFraming.Gunzip(payload);
 }
 
 internal sealed record RawResponse(

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
@@ -66,26 +65,8 @@ public sealed class GrpcCallHandle<TRequest, TResponse> : IDisposable
     /// <summary>The status, once the response has been read to its end.</summary>
     public Status? Status => status;
 
-    public async Task WriteAsync(TRequest message)
-    {
-        var payload = message.ToByteArray();
-        if (compress)
-        {
-            using var output = new MemoryStream();
-            using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                gzip.Write(payload);
-            }
-
-            payload = output.ToArray();
-        }
-
-        var frame = new byte[5 + payload.Length];
-        frame[0] = compress ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        await outgoing.Writer.WriteAsync(frame, cancellation.Token);
-    }
+    public async Task WriteAsync(TRequest message) =>
+        await outgoing.Writer.WriteAsync(GrpcFraming.Frame(message.ToByteArray(), compress), cancellation.Token);
 
     /// <summary>Half-closes: no more requests.</summary>
     public Task CompleteAsync()
@@ -121,10 +102,7 @@ public sealed class GrpcCallHandle<TRequest, TResponse> : IDisposable
 
             if (header[0] == 1)
             {
-                using var input = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                await input.CopyToAsync(output, cancellation.Token);
-                payload = output.ToArray();
+                payload = GrpcFraming.Gunzip(payload);
             }
 
             return Parser.ParseFrom(payload);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,7 +18,7 @@ internal sealed class GrpcCall(
     bool clientAcceptsGzip,
     CancellationToken cancellationToken)
 {
-    private const int HeaderSize = 5;
+    private const int HeaderSize = GrpcFraming.HeaderSize;
     private bool headersSent;
     private bool responseGzip;
 
@@ -116,7 +115,7 @@ internal sealed class GrpcCall(
         var compressed = wantsCompression && responseGzip; // the encoding was fixed when the headers went out
         if (compressed)
         {
-            payload = Gzip(payload);
+            payload = GrpcFraming.Gzip(payload);
         }
 
         var writer = httpContext.Response.BodyWriter;
@@ -217,7 +216,7 @@ internal sealed class GrpcCall(
 
         try
         {
-            return compressed ? parser.ParseFrom(Gunzip(payload, options.MaxReceiveMessageSize)) : parser.ParseFrom(payload);
+            return compressed ? parser.ParseFrom(GrpcFraming.Gunzip(payload.ToArray(), options.MaxReceiveMessageSize)) : parser.ParseFrom(payload);
         }
         catch (InvalidProtocolBufferException)
         {
@@ -227,36 +226,5 @@ internal sealed class GrpcCall(
         {
             throw new RpcException(StatusCode.Internal, "Failed to decompress the request message.");
         }
-    }
-
-    private static byte[] Gzip(byte[] payload)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(payload);
-        }
-
-        return output.ToArray();
-    }
-
-    private static byte[] Gunzip(ReadOnlySequence<byte> payload, int limit)
-    {
-        using var input = new MemoryStream(payload.ToArray());
-        using var gzip = new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = gzip.Read(chunk)) > 0)
-        {
-            if (output.Length + read > limit)
-            {
-                throw new RpcException(StatusCode.ResourceExhausted, $"Decompressed message larger than max ({limit}).");
-            }
-
-            output.Write(chunk, 0, read);
-        }
-
-        return output.ToArray();
     }
 }
