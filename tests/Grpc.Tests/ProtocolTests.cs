@@ -1,3 +1,4 @@
+using PlugInnan.TestSupport;
 using System.Net;
 using Google.Protobuf;
 using Google.Rpc;

@@ -3,13 +3,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
 
-namespace PlugInnan.Grpc.Tests;
+using PlugInnan.Grpc;
+
+namespace PlugInnan.TestSupport;
 
 /// <summary>
 /// gRPC frames by hand over HttpClient's HTTP/2 (h2c prior knowledge), so tests can send what a
 /// well-behaved client never would and look at every header and trailer.
 /// </summary>
-internal static class RawGrpc
+public static class RawGrpc
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
 
@@ -44,6 +46,11 @@ internal static class RawGrpc
         for (var offset = 0; offset + 5 <= bytes.Length;)
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(offset + 1));
+            if (length < 0 || offset + 5 + length > bytes.Length)
+            {
+                break; // not gRPC framing (an HTTP error page, say): no frames to show
+            }
+
             frames.Add((bytes[offset] == 1, bytes[(offset + 5)..(offset + 5 + length)]));
             offset += 5 + length;
         }
@@ -58,7 +65,7 @@ internal static class RawGrpc
     public static byte[] Gunzip(byte[] payload) => GrpcFraming.Gunzip(payload);
 }
 
-internal sealed record RawResponse(
+public sealed record RawResponse(
     int HttpStatus,
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyDictionary<string, string> Trailers,
