@@ -129,5 +129,8 @@ public sealed class TestServiceImplementation : IGrpcService
         }
     }
 
-    private static Payload Zeros(int size) => new() { Type = PayloadType.Compressable, Body = ByteString.CopyFrom(new byte[size]) };
+    private static Payload Zeros(int size) => new() { Type = PayloadType.Compressable, Body = ZeroBodies.GetOrAdd(size, static n => ByteString.CopyFrom(new byte[n])) };
+
+    // Bodies are immutable, so one per size serves every call.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, ByteString> ZeroBodies = new();
 }

@@ -55,10 +55,16 @@ public static class GrpcServerExtensions
     }
 
     /// <summary>Serves every bound method at <c>POST /package.Service/Method</c>; anything else under that shape gets UNIMPLEMENTED.</summary>
-    public static IEndpointConventionBuilder MapGrpcServices(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapGrpcServices(this IEndpointRouteBuilder endpoints)
     {
         var dispatcher = endpoints.ServiceProvider.GetRequiredService<GrpcDispatcher>();
-        return endpoints.MapPost("/{service}/{method}", dispatcher.HandleAsync);
+        foreach (var path in dispatcher.MethodPaths)
+        {
+            endpoints.MapPost(path, dispatcher.HandleAsync); // literal routes: matched without route values
+        }
+
+        endpoints.MapPost("/{service}/{method}", dispatcher.HandleAsync);
+        return endpoints;
     }
 
     /// <summary>Listens for gRPC: h2c on the address and port, or TLS with ALPN h2 when a certificate is configured.</summary>

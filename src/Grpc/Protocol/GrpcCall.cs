@@ -11,14 +11,13 @@ internal sealed class GrpcCall(
     HttpContext httpContext,
     GrpcMethod method,
     GrpcServerOptions options,
-    Metadata requestHeaders,
     DateTime deadline,
-    string correlationId,
     bool requestCompressed,
     bool clientAcceptsGzip,
     CancellationToken cancellationToken)
 {
     private const int HeaderSize = GrpcFraming.HeaderSize;
+    private Metadata? requestHeaders;
     private bool headersSent;
     private bool responseGzip;
 
@@ -26,13 +25,14 @@ internal sealed class GrpcCall(
 
     public GrpcMethod Method => method;
 
-    public Metadata RequestHeaders => requestHeaders;
+    /// <summary>Custom request metadata, read from the headers on first use (most calls never look).</summary>
+    public Metadata RequestHeaders => requestHeaders ??= GrpcProtocol.ReadMetadata(httpContext.Request.Headers);
 
     public DateTime Deadline => deadline;
 
     public CancellationToken CancellationToken => cancellationToken;
 
-    public string CorrelationId => correlationId;
+    public string CorrelationId => httpContext.TraceIdentifier;
 
     public bool CompressResponses { get; set; } = options.CompressResponses;
 
@@ -103,33 +103,58 @@ internal sealed class GrpcCall(
         }
     }
 
-    public async Task WriteMessageAsync(IMessage message, bool? compress)
+    /// <summary>
+    /// Writes one response message. Headers go out with it (no flush of their own); <paramref name="flush"/>
+    /// false leaves the bytes for the end of the call, where the status trailers go out in the same write.
+    /// </summary>
+    public async Task WriteMessageAsync(IMessage message, bool? compress, bool flush = true)
     {
         var wantsCompression = (compress ?? CompressResponses) && clientAcceptsGzip;
         if (!headersSent)
         {
-            await WriteHeadersAsync(null, wantsCompression || (CompressResponses && clientAcceptsGzip));
+            PrepareHeaders(null, wantsCompression || (CompressResponses && clientAcceptsGzip));
         }
 
-        var payload = message.ToByteArray();
         var compressed = wantsCompression && responseGzip; // the encoding was fixed when the headers went out
+        var writer = httpContext.Response.BodyWriter;
         if (compressed)
         {
-            payload = GrpcFraming.Gzip(payload);
+            var payload = GrpcFraming.Gzip(message.ToByteArray());
+            WriteHeader(writer, compressed: true, payload.Length);
+            writer.Write(payload);
+        }
+        else
+        {
+            // Serialized straight into the response pipe: no intermediate array.
+            var size = message.CalculateSize();
+            WriteHeader(writer, compressed: false, size);
+            message.WriteTo(writer.GetSpan(size)[..size]);
+            writer.Advance(size);
         }
 
-        var writer = httpContext.Response.BodyWriter;
-        var header = writer.GetSpan(HeaderSize);
-        header[0] = compressed ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)payload.Length);
-        writer.Advance(HeaderSize);
-        await writer.WriteAsync(payload, cancellationToken);
+        if (flush)
+        {
+            await writer.FlushAsync(cancellationToken);
+        }
     }
 
-    public Task WriteHeadersAsync(Metadata? custom) => WriteHeadersAsync(custom, CompressResponses && clientAcceptsGzip);
+    private static void WriteHeader(System.IO.Pipelines.PipeWriter writer, bool compressed, int length)
+    {
+        var header = writer.GetSpan(HeaderSize);
+        header[0] = compressed ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
+        writer.Advance(HeaderSize);
+    }
+
+    /// <summary>Sends the response headers now (an explicit request of the handler).</summary>
+    public async Task WriteHeadersAsync(Metadata? custom)
+    {
+        PrepareHeaders(custom, CompressResponses && clientAcceptsGzip);
+        await httpContext.Response.BodyWriter.FlushAsync(cancellationToken);
+    }
 
     /// <summary>Ends the call: status in trailers, or in the headers alone (trailers-only) when nothing was sent yet.</summary>
-    public void WriteStatus(Status status, Metadata trailers)
+    public void WriteStatus(Status status, Metadata? trailers)
     {
         var response = httpContext.Response;
         if (httpContext.RequestAborted.IsCancellationRequested)
@@ -149,7 +174,7 @@ internal sealed class GrpcCall(
         }
     }
 
-    private async Task WriteHeadersAsync(Metadata? custom, bool gzip)
+    private void PrepareHeaders(Metadata? custom, bool gzip)
     {
         if (headersSent)
         {
@@ -171,11 +196,9 @@ internal sealed class GrpcCall(
         {
             response.Headers.Append(entry.Key, GrpcProtocol.FormatValue(entry));
         }
-
-        await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
-    private static void WriteStatusFields(Status status, Metadata trailers, Action<string, string> write)
+    private static void WriteStatusFields(Status status, Metadata? trailers, Action<string, string> write)
     {
         write(GrpcProtocol.StatusHeader, ((int)status.Code).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (status.Detail.Length > 0)
@@ -188,7 +211,7 @@ internal sealed class GrpcCall(
             write(GrpcProtocol.StatusDetailsHeader, GrpcProtocol.ToBase64(status.Details.ToByteArray()));
         }
 
-        foreach (var entry in trailers)
+        foreach (var entry in trailers ?? [])
         {
             write(entry.Key, GrpcProtocol.FormatValue(entry));
         }

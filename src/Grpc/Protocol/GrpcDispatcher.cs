@@ -41,6 +41,9 @@ internal sealed partial class GrpcDispatcher
         this.logger = logger;
     }
 
+    /// <summary>Paths of every bound method, <c>/package.Service/Method</c>.</summary>
+    public IEnumerable<string> MethodPaths => methods.Keys;
+
     /// <summary>Full names of the services with at least one bound method.</summary>
     public IReadOnlySet<string> ServiceNames => services;
 
@@ -80,17 +83,6 @@ internal sealed partial class GrpcDispatcher
             return;
         }
 
-        Metadata requestHeaders;
-        try
-        {
-            requestHeaders = GrpcProtocol.ReadMetadata(request.Headers);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            TrailersOnly(http, new Status(StatusCode.Internal, "Malformed request metadata: " + e.Message));
-            return;
-        }
-
         // Streams may be long and quiet: Kestrel's body size and data rate limits do not fit gRPC.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -109,13 +101,13 @@ internal sealed partial class GrpcDispatcher
             return;
         }
 
+        // Without a deadline the call's token is the request's own: no linked source to allocate.
         using var deadlineSource = hasTimeout ? new CancellationTokenSource(timeout, timeProvider) : null;
-        using var callSource = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadlineSource?.Token ?? default);
+        using var callSource = hasTimeout ? CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadlineSource!.Token) : null;
         var deadline = hasTimeout ? timeProvider.GetUtcNow().UtcDateTime + timeout : DateTime.MaxValue;
-        var acceptsGzip = request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString()
-            .Split(',', StringSplitOptions.TrimEntries).Contains("gzip");
+        var acceptsGzip = request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString().Contains("gzip", StringComparison.Ordinal);
         var call = new GrpcCall(
-            http, method, options, requestHeaders, deadline, http.TraceIdentifier, encoding == "gzip", acceptsGzip, callSource.Token);
+            http, method, options, deadline, encoding == "gzip", acceptsGzip, callSource?.Token ?? http.RequestAborted);
         var context = new ServerCallContext(call);
 
         Status status;
@@ -149,7 +141,7 @@ internal sealed partial class GrpcDispatcher
             status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
         }
 
-        call.WriteStatus(status, context.ResponseTrailers);
+        call.WriteStatus(status, context.TrailersIfAny);
     }
 
     private Task Invoke(int index, GrpcCall call, ServerCallContext context) =>

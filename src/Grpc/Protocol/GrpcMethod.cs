@@ -30,7 +30,7 @@ internal sealed class GrpcMethod<TRequest, TResponse>(MethodDescriptor descripto
             case MethodKind.Unary:
                 var request = await call.ReadSingleMessageAsync(Parser);
                 var response = await ((Func<TRequest, ServerCallContext, Task<TResponse>>)handler)(request, context);
-                await call.WriteMessageAsync(response, null);
+                await call.WriteMessageAsync(response, null, flush: false);
                 break;
             case MethodKind.ServerStreaming:
                 var single = await call.ReadSingleMessageAsync(Parser);
@@ -40,7 +40,7 @@ internal sealed class GrpcMethod<TRequest, TResponse>(MethodDescriptor descripto
             case MethodKind.ClientStreaming:
                 var aggregate = await ((Func<IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>>)handler)(
                     new RequestStreamReader<TRequest>(call, Parser), context);
-                await call.WriteMessageAsync(aggregate, null);
+                await call.WriteMessageAsync(aggregate, null, flush: false);
                 break;
             default:
                 await ((Func<IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task>)handler)(

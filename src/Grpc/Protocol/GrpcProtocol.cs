@@ -33,8 +33,20 @@ internal static class GrpcProtocol
 
     public static string FormatValue(Metadata.Entry entry) => entry.IsBinary ? ToBase64(entry.ValueBytes!) : entry.Value!;
 
-    /// <summary>Custom metadata from request headers; -bin values decoded. Throws FormatException on bad base64.</summary>
+    /// <summary>Custom metadata from request headers; -bin values decoded. Malformed metadata is an INTERNAL error.</summary>
     public static Metadata ReadMetadata(IEnumerable<KeyValuePair<string, StringValues>> headers)
+    {
+        try
+        {
+            return ReadMetadataOrThrow(headers);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new RpcException(StatusCode.Internal, "Malformed request metadata: " + e.Message);
+        }
+    }
+
+    private static Metadata ReadMetadataOrThrow(IEnumerable<KeyValuePair<string, StringValues>> headers)
     {
         var metadata = new Metadata();
         foreach (var (name, values) in headers)

@@ -6,6 +6,8 @@ namespace PlugInnan.Grpc;
 public sealed class ServerCallContext
 {
     private readonly GrpcCall call;
+    private Metadata? responseTrailers;
+    private Dictionary<string, object?>? userState;
 
     internal ServerCallContext(GrpcCall call) => this.call = call;
 
@@ -15,7 +17,7 @@ public sealed class ServerCallContext
     public Metadata RequestHeaders => call.RequestHeaders;
 
     /// <summary>Custom trailers sent with the status.</summary>
-    public Metadata ResponseTrailers { get; } = new();
+    public Metadata ResponseTrailers => responseTrailers ??= new Metadata();
 
     /// <summary>The client's deadline (UTC), or <see cref="DateTime.MaxValue"/> when it set none.</summary>
     public DateTime Deadline => call.Deadline;
@@ -33,7 +35,9 @@ public sealed class ServerCallContext
     public HttpContext HttpContext => call.HttpContext;
 
     /// <summary>Values interceptors leave for handlers (for example the authenticated caller).</summary>
-    public IDictionary<string, object?> UserState { get; } = new Dictionary<string, object?>();
+    public IDictionary<string, object?> UserState => userState ??= new Dictionary<string, object?>();
+
+    internal Metadata? TrailersIfAny => responseTrailers;
 
     /// <summary>Whether responses are gzip-compressed (when the client accepts gzip).</summary>
     public bool CompressResponses
