@@ -68,6 +68,7 @@ start_server ours 50060 dotnet "$bench" --mode grpc --port 50060
 start_server kestrel 50061 dotnet "$bench" --mode kestrel --port 50061
 start_server grpcjs 50062 node bench/grpc/grpcjs-server.mjs 50062
 for port in 50060 50061 50062; do h2 "$port" "$warmup" >/dev/null; done
+sleep 3 # lets the runtimes' background tier-up compilation finish before measuring
 
 # The three are measured in turn in each round, so a slow phase of the machine hits them alike.
 for round in $(seq 1 "$rounds"); do
