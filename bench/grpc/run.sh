@@ -20,7 +20,7 @@ command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-[ -d bench/grpc/node_modules/@grpc/grpc-js ] || (cd bench/grpc && npm ci --no-audit --no-fund --loglevel=error)
+[ -d bench/grpc/node_modules/@grpc/grpc-js ] || (cd bench/grpc && npm install --no-audit --no-fund --loglevel=error)
 dotnet build bench/Grpc.Bench -c Release -v quiet --nologo >/dev/null
 
 work=$(mktemp -d)

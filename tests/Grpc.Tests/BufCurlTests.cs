@@ -36,7 +36,7 @@ public sealed class BufCurlTests(InteropServerFixture server) : IClassFixture<In
     private static async Task<string> BufCurlAsync(params string[] arguments)
     {
         var buf = Path.Combine(ExternalTool.RepositoryRoot(), "tests", "interop", "node_modules", ".bin", "buf");
-        Assert.True(File.Exists(buf), "buf is missing: ./test.sh installs it (npm ci in tests/interop).");
+        Assert.True(File.Exists(buf), "buf is missing: ./test.sh installs it (npm install in tests/interop).");
         var (exitCode, output, error) = await ExternalTool.RunAsync(buf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments]);
         Assert.True(exitCode == 0, $"buf curl {string.Join(' ', arguments)} failed: {error}");
         return output;

@@ -20,7 +20,7 @@ public sealed class InteropTests(InteropServerFixture server) : IClassFixture<In
     {
         var folder = Path.Combine(ExternalTool.RepositoryRoot(), "tests", "interop");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "@grpc", "grpc-js")),
-            "The interop client's packages are missing: ./test.sh installs them (npm ci in tests/interop).");
+            "The interop client's packages are missing: ./test.sh installs them (npm install in tests/interop).");
         var (exitCode, output, error) = await ExternalTool.RunAsync(
             "node", ["client.mjs", "--server_port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--test_case", testCase], folder);
 
