@@ -36,8 +36,6 @@ internal sealed class GrpcCall(
 
     public bool CompressResponses { get; set; } = options.CompressResponses;
 
-    public bool HeadersSent => headersSent;
-
     /// <summary>Whether the last request message read arrived compressed.</summary>
     public bool LastMessageCompressed { get; private set; }
 

@@ -15,16 +15,14 @@ internal sealed class RuntimeMetrics
 
     public RuntimeMetrics(IMeterFactory meterFactory, Func<long> activations, Func<long> queued)
     {
-        Meter = meterFactory.Create(MeterName);
-        calls = Meter.CreateCounter<long>("pluginnan.runtime.calls", "{call}", "Grain calls made.");
-        rejected = Meter.CreateCounter<long>("pluginnan.runtime.calls.rejected", "{call}", "Calls rejected because a grain's queue was full.");
-        activationFailures = Meter.CreateCounter<long>("pluginnan.runtime.activation.failures", "{activation}", "Activations that failed.");
-        callDuration = Meter.CreateHistogram<double>("pluginnan.runtime.call.duration", "ms", "Time from call to answer.");
-        Meter.CreateObservableUpDownCounter("pluginnan.runtime.activations", activations, "{activation}", "Live activations.");
-        Meter.CreateObservableGauge("pluginnan.runtime.queue.length", queued, "{call}", "Calls waiting in activation queues.");
+        var meter = meterFactory.Create(MeterName); // owned and disposed by the factory
+        calls = meter.CreateCounter<long>("pluginnan.runtime.calls", "{call}", "Grain calls made.");
+        rejected = meter.CreateCounter<long>("pluginnan.runtime.calls.rejected", "{call}", "Calls rejected because a grain's queue was full.");
+        activationFailures = meter.CreateCounter<long>("pluginnan.runtime.activation.failures", "{activation}", "Activations that failed.");
+        callDuration = meter.CreateHistogram<double>("pluginnan.runtime.call.duration", "ms", "Time from call to answer.");
+        meter.CreateObservableUpDownCounter("pluginnan.runtime.activations", activations, "{activation}", "Live activations.");
+        meter.CreateObservableGauge("pluginnan.runtime.queue.length", queued, "{call}", "Calls waiting in activation queues.");
     }
-
-    public Meter Meter { get; }
 
     /// <summary>Counts a call; returns a start timestamp when durations are being listened to, else 0.</summary>
     public long CallStarted(string grainType)
