@@ -1,0 +1,10 @@
+namespace PlugInnan.Grains.Rules;
+
+/// <summary>How urgently a student needs attention; ordered, so the highest reason sets the level.</summary>
+public enum RiskLevel
+{
+    None,
+    Watch,
+    Elevated,
+    High,
+}

@@ -1,0 +1,26 @@
+namespace PlugInnan.Grains.Rules;
+
+/// <summary>
+/// A school's routine settings for the early warning. Defaults follow RULES.md where it gives one;
+/// the others are local choices marked as such, meant to be tuned by each school.
+/// </summary>
+public sealed record RoutineSettings
+{
+    /// <summary>Rolling absence window in calendar days (four weeks).</summary>
+    public int AbsenceWindowDays { get; init; } = 28;
+
+    /// <summary>Absence share over the window that puts a student on watch (RULES.md: 10 %).</summary>
+    public double AbsenceWatchRate { get; init; } = 0.10;
+
+    /// <summary>Absence share over the window that makes the risk high (RULES.md: 20 %).</summary>
+    public double AbsenceHighRate { get; init; } = 0.20;
+
+    /// <summary>School days in a row with absence that put a student on watch (local choice).</summary>
+    public int ConsecutiveAbsenceDaysWatch { get; init; } = 3;
+
+    /// <summary>Mean of the four connectedness dimensions (1–5) below which a student is on watch (local choice).</summary>
+    public double ConnectednessWatch { get; init; } = 2.5;
+
+    /// <summary>Weeks after the move to year 7 during which any warning is raised one step (local choice).</summary>
+    public int TransitionWeeks { get; init; } = 6;
+}
