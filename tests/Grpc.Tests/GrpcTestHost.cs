@@ -19,11 +19,18 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection> services, string? certificatePath = null)
+    public static async Task<GrpcTestHost> StartAsync(
+        Action<IServiceCollection> services, string? certificatePath = null, ILoggerProvider? logs = null)
     {
         var port = PostgresServer.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Critical : LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k => k.ListenForGrpc(new GrpcEndpointOptions { Port = port, CertificatePath = certificatePath }));
         builder.Services.AddGrpcServer();
         services(builder.Services);

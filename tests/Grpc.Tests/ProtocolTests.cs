@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PlugInnan.Grpc.InteropServer;
 
 namespace PlugInnan.Grpc.Tests;
@@ -132,7 +133,8 @@ public sealed class ProtocolTests(InteropServerFixture server) : IClassFixture<I
     [Fact]
     public async Task A_handler_exception_gets_UNKNOWN_with_a_correlation_id_and_no_internals()
     {
-        await using var host = await GrpcTestHost.StartAsync(s => s.AddGrpcService<ProbeService>());
+        using var logs = new CapturingLoggerProvider();
+        await using var host = await GrpcTestHost.StartAsync(s => s.AddGrpcService<ProbeService>(), logs: logs);
 
         var response = await RawGrpc.CallAsync(host.Port, Unary, LargeRequest);
 
@@ -140,6 +142,10 @@ public sealed class ProtocolTests(InteropServerFixture server) : IClassFixture<I
         Assert.StartsWith("Exception was thrown by handler. Correlation id: ", response.GrpcMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("hemligt", response.GrpcMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperation", response.GrpcMessage, StringComparison.Ordinal);
+        var correlationId = response.GrpcMessage!["Exception was thrown by handler. Correlation id: ".Length..];
+        var logged = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains(correlationId, logged.Message, StringComparison.Ordinal); // the log entry the client can quote
+        Assert.IsType<InvalidOperationException>(logged.Exception);
     }
 
     [Fact]
