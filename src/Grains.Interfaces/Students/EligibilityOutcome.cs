@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>What a set of final grades makes a student eligible for, and what is missing.</summary>
 /// <param name="Vocational">Eligible for the vocational programmes (yrkesprogram).</param>

@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <param name="WindowRate">Share of scheduled time absent (valid or not) in the rolling window ending today, 0–1.</param>
 /// <param name="TermRate">Share of scheduled time absent since the term started, 0–1.</param>

@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>How urgently a student needs attention; ordered, so the highest reason sets the level.</summary>
 public enum RiskLevel

@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>Groups of higher-education preparatory programmes that share eligibility requirements.</summary>
 public enum ProgrammeGroup

@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>One reason behind a risk level: which indicator, its measured value, the threshold it crossed, and since when.</summary>
 public sealed record RiskReason(string Indicator, string Value, string Threshold, RiskLevel Level, DateOnly? Since);

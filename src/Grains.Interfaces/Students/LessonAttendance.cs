@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>
 /// Attendance in one lesson, in minutes, as SS 12000 reports it. (Date, lesson id) identifies the record:
