@@ -30,6 +30,7 @@ public sealed class MetricsTests
         var gate = silo.GrainFactory.GetGrain<IGateGrain>(key);
         var waiting = Enumerable.Range(0, 3).Select(_ => gate.Wait()).ToList();
         await silo.GrainFactory.GetGrain<ICounterGrain>(RuntimeSilo.NewKey()).Increment();
+        await RuntimeSilo.Eventually(() => GateGrain.Entered.GetValueOrDefault(key) == 1, "the first wait is running");
         listener.RecordObservableInstruments();
         var queuedWhileBlocked = measurements.GetValueOrDefault("pluginnan.runtime.queue.length");
         GateGrain.Gates[key].SetResult();
