@@ -27,15 +27,6 @@ public sealed class EligibilityRulesTests
     }
 
     [Fact]
-    public void SVA_satisfies_the_Swedish_requirement()
-    {
-        var outcome = EligibilityRules.Evaluate(Grades("SVA:D EN:E MA:E BL:D HKK:C IDH:B MU:E TK:E"), Scale);
-
-        Assert.True(outcome.Vocational);
-        Assert.DoesNotContain("a pass in SV or SVA", outcome.Missing);
-    }
-
-    [Fact]
     public void A_dash_is_not_a_pass()
     {
         var outcome = EligibilityRules.Evaluate(Grades("SV:C EN:E MA:- BL:D HKK:C IDH:B MU:E TK:E"), Scale);

@@ -37,6 +37,7 @@ public sealed class WorkedExampleTests
 
         Assert.True(outcome.Vocational);
         Assert.All(outcome.ProgrammeGroups.Values, eligible => Assert.True(eligible));
+        Assert.DoesNotContain("a pass in SV or SVA", outcome.Missing);
     }
 
     [Fact]

@@ -40,10 +40,7 @@ public static class RiskRules
                 RiskLevel.Watch, absence.AbsentSince));
         }
 
-        var current = inputs.Grades
-            .GroupBy(g => g.Subject, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(e => e.GivenOn).Last())
-            .ToList();
+        var current = CurrentGrades.Of(inputs.Grades, today);
         foreach (var grade in current.Where(g => g.Subject is "SV" or "SVA" or "EN" or "MA" && !scale.IsPassing(g.Grade)))
         {
             reasons.Add(new RiskReason($"{CoreSubjectGrade}:{grade.Subject}", grade.Grade, "E", RiskLevel.Elevated, grade.GivenOn));

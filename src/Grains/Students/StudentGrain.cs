@@ -96,15 +96,10 @@ public sealed class StudentGrain([PersistentState("student")] IPersistentState<S
         var settings = new RoutineSettings(); // the school grain will hand over its own settings
         var scale = SwedishGradingScale.Instance;
         var absence = AbsenceRules.Summarize(facts.Lessons.Select(l => l.ToAttendance()), today, termStart, settings.AbsenceWindowDays);
-        var current = facts.Grades
-            .Where(g => g.GivenOn <= today)
-            .GroupBy(g => g.Subject)
-            .Select(g => g.OrderBy(e => e.GivenOn).Last())
-            .Select(g => new FinalGrade(g.Subject, g.Grade))
-            .ToList();
+        var current = CurrentGrades.Of(facts.Grades, today).Select(g => new FinalGrade(g.Subject, g.Grade)).ToList();
         var latestCheckIn = facts.CheckIns.Where(c => c.Date <= today).OrderBy(c => c.Date).LastOrDefault();
         var risk = RiskRules.Assess(
-            new RiskInputs(absence, [.. facts.Grades.Where(g => g.GivenOn <= today)], facts.Alerts, latestCheckIn, facts.OpenInvestigationSince, facts.MovedToYear7On),
+            new RiskInputs(absence, facts.Grades, facts.Alerts, latestCheckIn, facts.OpenInvestigationSince, facts.MovedToYear7On),
             settings,
             scale,
             today);

@@ -59,7 +59,7 @@ public sealed class GrpcCallHandle<TRequest, TResponse> : IDisposable
     public async Task<Metadata> ResponseHeadersAsync()
     {
         var message = await ResponseAsync();
-        return GrpcProtocol.ReadMetadata(message.Headers.Select(h => KeyValuePair.Create(h.Key, new Microsoft.Extensions.Primitives.StringValues([.. h.Value]))));
+        return MetadataOf(message.Headers);
     }
 
     /// <summary>The status, once the response has been read to its end.</summary>
@@ -131,7 +131,7 @@ public sealed class GrpcCallHandle<TRequest, TResponse> : IDisposable
     /// <summary>Response trailers, once the response has been read to its end.</summary>
     public Metadata Trailers() => response is null
         ? new Metadata()
-        : GrpcProtocol.ReadMetadata(response.TrailingHeaders.Select(h => KeyValuePair.Create(h.Key, new Microsoft.Extensions.Primitives.StringValues([.. h.Value]))));
+        : MetadataOf(response.TrailingHeaders);
 
     /// <summary>Cancels the call (RST_STREAM); the server sees its cancellation token fire.</summary>
     public void Cancel()
@@ -177,6 +177,9 @@ public sealed class GrpcCallHandle<TRequest, TResponse> : IDisposable
     }
 
     private TResponse? EndOrThrow() => status!.Code == StatusCode.OK ? null : throw new RpcException(status);
+
+    private static Metadata MetadataOf(HttpHeaders headers) =>
+        GrpcProtocol.ReadMetadata(headers.Select(h => KeyValuePair.Create(h.Key, new Microsoft.Extensions.Primitives.StringValues([.. h.Value]))));
 
     private static Status StatusFrom(HttpHeaders headers)
     {
