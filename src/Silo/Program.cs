@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddSiloRuntime();
+builder.AddProgrammeSeed();
 builder.AddGrpcEndpoint();
 builder.AddStartupCheck();
 

@@ -40,7 +40,7 @@ public sealed class RiskRulesTests
     {
         var assessment = Assess(Inputs() with
         {
-            Grades = [new("MA", "F", new(2026, 1, 20)), new("MA", "E", new(2026, 6, 10)), new("EN", "-", new(2026, 6, 10)), new("BI", "F", new(2026, 6, 10))],
+            Grades = [Records.Grade("MA", "F", new(2025, 12, 18)), Records.Grade("MA", "E", new(2026, 6, 10)), Records.Grade("EN", "-", new(2026, 6, 10)), Records.Grade("BI", "F", new(2026, 6, 10))],
         });
 
         var reason = Assert.Single(assessment.Reasons);
@@ -52,7 +52,7 @@ public sealed class RiskRulesTests
     public void A_full_set_of_grades_that_does_not_reach_vocational_eligibility_is_high()
     {
         var on = new DateOnly(2026, 6, 10);
-        var grades = "SV:E EN:E MA:E BL:E HKK:E IDH:F MU:F TK:F".Split(' ').Select(p => p.Split(':')).Select(p => new GradeEntry(p[0], p[1], on)).ToList();
+        var grades = Records.Grades("SV:E EN:E MA:E BL:E HKK:E IDH:F MU:F TK:F", on);
 
         var assessment = Assess(Inputs() with { Grades = grades });
 
@@ -63,7 +63,7 @@ public sealed class RiskRulesTests
     [Fact]
     public void Too_few_grades_make_no_projection()
     {
-        var assessment = Assess(Inputs() with { Grades = [new("SV", "C", new(2026, 6, 10)), new("EN", "C", new(2026, 6, 10)), new("MA", "C", new(2026, 6, 10))] });
+        var assessment = Assess(Inputs() with { Grades = [Records.Grade("SV", "C", new(2026, 6, 10)), Records.Grade("EN", "C", new(2026, 6, 10)), Records.Grade("MA", "C", new(2026, 6, 10))] });
 
         Assert.Equal(RiskLevel.None, assessment.Level);
     }

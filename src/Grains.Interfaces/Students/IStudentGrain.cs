@@ -2,23 +2,43 @@ namespace PlugInnan.Grains;
 
 /// <summary>
 /// One student's engagement state. The key is the pseudonymous student id (see
-/// <c>PlugInnan.Grains.Identity.StudentPseudonym</c>), never a civic number.
+/// <c>PlugInnan.Grains.Identity.StudentPseudonym</c>), never a civic number. Every write is stored
+/// before it returns, and records carry their own identity, so a resend replaces instead of adding.
+/// The student keeps its school's roster entry current; a refused record changes nothing.
 /// </summary>
 public interface IStudentGrain : IGrainWithStringKey
 {
+    /// <summary>Enrols the student; a new school unit moves the student between the schools' rosters.</summary>
     Task Enroll(Enrolment enrolment);
 
     /// <summary>Stores lesson records; a record for a (date, lesson id) already stored replaces it.</summary>
     Task RecordAttendance(IReadOnlyList<LessonAttendance> lessons);
 
-    /// <summary>Stores grades; a grade for a (subject, date) already stored replaces it.</summary>
+    /// <summary>Stores grades; a grade for a (subject, term) already stored replaces it.</summary>
     Task RecordGrades(IReadOnlyList<GradeEntry> grades);
 
+    /// <summary>Raises or resolves the alert for a subject (one per subject).</summary>
     Task RecordSubjectAlert(SubjectAlert alert);
 
+    /// <summary>Stores a check-in; one per day, a resend replaces it.</summary>
     Task RecordConnectedness(ConnectednessCheckIn checkIn);
 
-    /// <summary>The profile as of <paramref name="today"/>, with the term starting <paramref name="termStart"/>.</summary>
+    /// <summary>Adds or updates (by id) an intervention.</summary>
+    Task RecordIntervention(Intervention intervention);
+
+    /// <summary>Adds or updates (by id) a contact with the guardians.</summary>
+    Task RecordGuardianContact(GuardianContact contact);
+
+    /// <summary>Adds or updates (by id) an absence investigation (skollagen 7 kap. 19 a §).</summary>
+    Task RecordAbsenceInvestigation(AbsenceInvestigation investigation);
+
+    /// <summary>Adds or updates (by id) a handover between schools (skollagen 3 kap. 12 j §).</summary>
+    Task RecordHandover(Handover handover);
+
+    /// <summary>Re-reports the student to its school as of today (for the nightly run: windows move with the days).</summary>
+    Task Refresh();
+
+    /// <summary>The profile as of today, with the school's settings and calendar.</summary>
     [ReadOnly]
-    Task<StudentProfile> GetProfile(DateOnly today, DateOnly termStart);
+    Task<StudentProfile> GetProfile();
 }

@@ -43,15 +43,15 @@ public static class RiskRules
         var current = CurrentGrades.Of(inputs.Grades, today);
         foreach (var grade in current.Where(g => g.Subject is "SV" or "SVA" or "EN" or "MA" && !scale.IsPassing(g.Grade)))
         {
-            reasons.Add(new RiskReason($"{CoreSubjectGrade}:{grade.Subject}", grade.Grade, "E", RiskLevel.Elevated, grade.GivenOn));
+            reasons.Add(new RiskReason($"{CoreSubjectGrade}:{grade.Subject}", grade.Grade, "E", RiskLevel.Elevated, grade.RegisteredOn));
         }
 
-        if (current.Count >= GradedSubjectsForProjection && HasCoreGrades(current))
+        if (CanProject(current))
         {
             var projection = EligibilityRules.Evaluate(current.Select(g => new FinalGrade(g.Subject, g.Grade)), scale);
             if (!projection.Vocational)
             {
-                reasons.Add(new RiskReason(VocationalProjection, "not eligible", "eligible", RiskLevel.High, current.Max(g => g.GivenOn)));
+                reasons.Add(new RiskReason(VocationalProjection, "not eligible", "eligible", RiskLevel.High, current.Max(g => g.RegisteredOn)));
             }
         }
 
@@ -82,8 +82,13 @@ public static class RiskRules
         return new RiskAssessment(level, reasons);
     }
 
-    private static bool HasCoreGrades(List<GradeEntry> current) =>
-        current.Any(g => g.Subject is "SV" or "SVA") && current.Any(g => g.Subject == "EN") && current.Any(g => g.Subject == "MA");
+    /// <summary>Whether current grades are enough for an eligibility projection to mean anything.</summary>
+    public static bool CanProject(IReadOnlyCollection<GradeEntry> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return current.Count >= GradedSubjectsForProjection
+            && current.Any(g => g.Subject is "SV" or "SVA") && current.Any(g => g.Subject == "EN") && current.Any(g => g.Subject == "MA");
+    }
 
     private static string Rate(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -1,8 +1,5 @@
 namespace PlugInnan.Grains.Rules;
 
-/// <summary>A table of counts as it may leave a school: suppressed cells and total are null.</summary>
-public sealed record SuppressedCounts(IReadOnlyDictionary<string, int?> Cells, int? Total);
-
 /// <summary>
 /// Aggregates shown outside a school (to a process leader) suppress groups smaller than 5 students,
 /// and any cell that would let a suppressed value be worked out (RULES.md, "Identity and privacy").

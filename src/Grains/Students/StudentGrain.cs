@@ -1,116 +1,190 @@
+using System.Text.Json;
 using PlugInnan.Grains.Rules;
 
 namespace PlugInnan.Grains.Students;
 
 /// <summary>
 /// Holds one student's facts and derives everything else (absence figures, eligibility, merit value,
-/// risk) with the rules on every read: one source of truth, nothing derived stored twice.
+/// risk) with the rules: one source of truth, nothing derived stored. After each stored change it
+/// tells its school what changed in its summary; the school never calls back, so no call cycles.
 /// </summary>
 [GrainType("student")]
-public sealed class StudentGrain([PersistentState("student")] IPersistentState<StudentState> state) : Grain, IStudentGrain
+public sealed class StudentGrain(
+    [PersistentState("student")] IPersistentState<StudentState> state,
+    TimeProvider time) : Grain, IStudentGrain
 {
+    // What the school was last told, kept in memory only: after a restart the first change reports in full.
+    private string? reportedSchool;
+    private string? reportedSummary;
+
+    private StudentState Facts => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
     public Task Enroll(Enrolment enrolment)
     {
-        ArgumentNullException.ThrowIfNull(enrolment);
-        ArgumentOutOfRangeException.ThrowIfLessThan(enrolment.YearLevel, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(enrolment.YearLevel, 10);
-        var previous = state.State.Enrolment;
-        if (enrolment.YearLevel == 7 && (previous is null || previous.YearLevel == 6 || previous.SchoolUnitCode != enrolment.SchoolUnitCode))
+        StudentRecordRules.Check(enrolment);
+        var previous = Facts.Enrolment;
+        if (previous is not null && previous.SchoolUnitCode != enrolment.SchoolUnitCode && !Facts.PendingRosterRemovals.Contains(previous.SchoolUnitCode))
         {
-            state.State.MovedToYear7On = enrolment.StartDate;
+            Facts.PendingRosterRemovals.Add(previous.SchoolUnitCode);
         }
 
-        state.State.Enrolment = enrolment;
-        return state.WriteStateAsync();
+        Facts.PendingRosterRemovals.Remove(enrolment.SchoolUnitCode);
+        var arrived = previous is null || previous.YearLevel == 6 || previous.SchoolUnitCode != enrolment.SchoolUnitCode;
+        if (enrolment.YearLevel == 7 && arrived)
+        {
+            Facts.MovedToYear7On = enrolment.StartDate;
+        }
+
+        Facts.Enrolment = enrolment;
+        return StoreAndReportAsync();
     }
 
     public Task RecordAttendance(IReadOnlyList<LessonAttendance> lessons)
     {
-        ArgumentNullException.ThrowIfNull(lessons);
-        var inconsistent = lessons.FirstOrDefault(l => !l.IsConsistent);
-        if (inconsistent is not null)
-        {
-            throw new ArgumentException($"Lesson {inconsistent.LessonId} on {inconsistent.Date}: the minutes do not add up.", nameof(lessons));
-        }
-
-        var rows = state.State.Lessons;
-        var index = new Dictionary<(int, string), int>(rows.Count);
+        StudentRecordRules.Check(lessons);
+        var rows = Facts.Lessons;
+        var index = new Dictionary<(int, ulong), int>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            index[(rows[i].Day, rows[i].LessonId)] = i;
+            index[(rows[i].Day, rows[i].Key)] = i;
         }
 
         foreach (var row in lessons.Select(LessonRow.From))
         {
-            if (index.TryGetValue((row.Day, row.LessonId), out var at))
+            if (index.TryGetValue((row.Day, row.Key), out var at))
             {
                 rows[at] = row; // a resend or a correction replaces the earlier record
             }
             else
             {
-                index[(row.Day, row.LessonId)] = rows.Count;
+                index[(row.Day, row.Key)] = rows.Count;
                 rows.Add(row);
             }
         }
 
-        return state.WriteStateAsync();
+        return StoreAndReportAsync();
     }
 
     public Task RecordGrades(IReadOnlyList<GradeEntry> grades)
     {
-        ArgumentNullException.ThrowIfNull(grades);
-        var invalid = grades.FirstOrDefault(g => !SwedishGradingScale.Instance.IsValid(g.Grade));
-        if (invalid is not null)
-        {
-            throw new ArgumentException($"'{invalid.Grade}' in {invalid.Subject} is not a grade.", nameof(grades));
-        }
-
+        StudentRecordRules.Check(grades, SwedishGradingScale.Instance);
         foreach (var grade in grades)
         {
-            state.State.Grades.RemoveAll(g => g.Subject == grade.Subject && g.GivenOn == grade.GivenOn);
-            state.State.Grades.Add(grade);
+            Replace(Facts.Grades, g => g.Subject == grade.Subject && g.Term == grade.Term, grade);
         }
 
-        return state.WriteStateAsync();
+        return StoreAndReportAsync();
     }
 
     public Task RecordSubjectAlert(SubjectAlert alert)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        state.State.Alerts.RemoveAll(a => a.Subject == alert.Subject);
-        state.State.Alerts.Add(alert);
-        return state.WriteStateAsync();
+        StudentRecordRules.Check(alert);
+        Replace(Facts.Alerts, a => a.Subject == alert.Subject, alert);
+        return StoreAndReportAsync();
     }
 
     public Task RecordConnectedness(ConnectednessCheckIn checkIn)
     {
-        ArgumentNullException.ThrowIfNull(checkIn);
-        state.State.CheckIns.RemoveAll(c => c.Date == checkIn.Date);
-        state.State.CheckIns.Add(checkIn);
-        return state.WriteStateAsync();
+        StudentRecordRules.Check(checkIn);
+        Replace(Facts.CheckIns, c => c.Date == checkIn.Date, checkIn);
+        return StoreAndReportAsync();
     }
 
-    public Task<StudentProfile> GetProfile(DateOnly today, DateOnly termStart)
+    public Task RecordIntervention(Intervention intervention)
     {
-        var facts = state.State;
-        var settings = new RoutineSettings(); // the school grain will hand over its own settings
-        var scale = SwedishGradingScale.Instance;
-        var absence = AbsenceRules.Summarize(facts.Lessons.Select(l => l.ToAttendance()), today, termStart, settings.AbsenceWindowDays);
-        var current = CurrentGrades.Of(facts.Grades, today).Select(g => new FinalGrade(g.Subject, g.Grade)).ToList();
-        var latestCheckIn = facts.CheckIns.Where(c => c.Date <= today).OrderBy(c => c.Date).LastOrDefault();
-        var risk = RiskRules.Assess(
-            new RiskInputs(absence, facts.Grades, facts.Alerts, latestCheckIn, facts.OpenInvestigationSince, facts.MovedToYear7On),
-            settings,
-            scale,
-            today);
-        return Task.FromResult(new StudentProfile(
-            this.GetPrimaryKeyString(),
-            facts.Enrolment,
-            absence,
-            EligibilityRules.Evaluate(current, scale),
-            MeritValue.Calculate(current, scale),
-            risk,
-            facts.Alerts,
-            latestCheckIn));
+        StudentRecordRules.Check(intervention);
+        Replace(Facts.Interventions, i => i.Id == intervention.Id, intervention);
+        return StoreAndReportAsync();
     }
+
+    public Task RecordGuardianContact(GuardianContact contact)
+    {
+        StudentRecordRules.Check(contact);
+        Replace(Facts.GuardianContacts, c => c.Id == contact.Id, contact);
+        return StoreAndReportAsync();
+    }
+
+    public Task RecordAbsenceInvestigation(AbsenceInvestigation investigation)
+    {
+        StudentRecordRules.Check(investigation);
+        Replace(Facts.AbsenceInvestigations, i => i.Id == investigation.Id, investigation);
+        return StoreAndReportAsync();
+    }
+
+    public Task RecordHandover(Handover handover)
+    {
+        StudentRecordRules.Check(handover);
+        Replace(Facts.Handovers, h => h.Id == handover.Id, handover);
+        return StoreAndReportAsync();
+    }
+
+    public Task Refresh() => ReportAsync(force: true);
+
+    public async Task<StudentProfile> GetProfile()
+    {
+        var (_, profile, _) = await EvaluateAsync();
+        return profile;
+    }
+
+    /// <summary>Keeps the order of a list of records while replacing the one with the same identity.</summary>
+    private static void Replace<T>(List<T> records, Predicate<T> sameIdentity, T record)
+    {
+        var at = records.FindIndex(sameIdentity);
+        if (at >= 0)
+        {
+            records[at] = record;
+        }
+        else
+        {
+            records.Add(record);
+        }
+    }
+
+    private async Task StoreAndReportAsync()
+    {
+        await state.WriteStateAsync(); // the facts are stored before anyone is told
+        await ReportAsync(force: false);
+    }
+
+    private async Task<(string? School, StudentProfile Profile, SchoolSettings Settings)> EvaluateAsync()
+    {
+        var today = SwedishTime.Today(time);
+        var enrolment = Facts.Enrolment;
+        var school = enrolment is not null && StudentEvaluation.IsEnrolledOn(enrolment, today) ? enrolment.SchoolUnitCode : null;
+        var settings = school is null ? SchoolSettings.Default : await School(school).GetSettings();
+        return (school, StudentEvaluation.Profile(Id, Facts, settings, today), settings);
+    }
+
+    private async Task ReportAsync(bool force)
+    {
+        foreach (var left in Facts.PendingRosterRemovals.ToList())
+        {
+            await School(left).RemoveStudent(Id);
+            Facts.PendingRosterRemovals.Remove(left); // written away with the next change; a repeat removal is harmless
+        }
+
+        var (school, profile, settings) = await EvaluateAsync();
+        if (school is null)
+        {
+            if (Facts.Enrolment is { } ended && (force || reportedSchool is not null))
+            {
+                await School(ended.SchoolUnitCode).RemoveStudent(Id);
+            }
+
+            reportedSchool = reportedSummary = null;
+            return;
+        }
+
+        var summary = StudentEvaluation.Summary(profile, Facts, settings)!;
+        var comparable = JsonSerializer.Serialize(summary with { AsOf = default }, GrainStateJsonContext.Default.StudentSummary);
+        if (force || school != reportedSchool || comparable != reportedSummary)
+        {
+            await School(school).UpdateStudent(summary);
+            (reportedSchool, reportedSummary) = (school, comparable);
+        }
+    }
+
+    private ISchoolGrain School(string schoolUnitCode) => GrainFactory.GetGrain<ISchoolGrain>(schoolUnitCode);
 }

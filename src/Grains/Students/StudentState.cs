@@ -3,13 +3,15 @@ using System.Text.Json.Serialization;
 namespace PlugInnan.Grains.Students;
 
 /// <summary>
-/// What a student grain stores. Lesson rows use one-letter JSON names and a day number, because a
-/// school year holds about a thousand of them and the whole state is written on every change.
+/// What a student grain stores: the facts, nothing derived. Lesson rows are packed (see
+/// <see cref="LessonRowsJsonConverter"/>), because a school year holds about a thousand of them and
+/// the whole state is written on every change.
 /// </summary>
 public sealed class StudentState
 {
     public Enrolment? Enrolment { get; set; }
 
+    [JsonConverter(typeof(LessonRowsJsonConverter))]
     public List<LessonRow> Lessons { get; set; } = [];
 
     public List<GradeEntry> Grades { get; set; } = [];
@@ -18,22 +20,17 @@ public sealed class StudentState
 
     public List<ConnectednessCheckIn> CheckIns { get; set; } = [];
 
-    public DateOnly? OpenInvestigationSince { get; set; }
+    public List<Intervention> Interventions { get; set; } = [];
 
+    public List<GuardianContact> GuardianContacts { get; set; } = [];
+
+    public List<AbsenceInvestigation> AbsenceInvestigations { get; set; } = [];
+
+    public List<Handover> Handovers { get; set; } = [];
+
+    /// <summary>Day of the move to year 7 (from year 6, or into a new school), for the transition weeks.</summary>
     public DateOnly? MovedToYear7On { get; set; }
-}
 
-/// <summary>One lesson's attendance: day number since 0001-01-01, lesson id and minutes.</summary>
-public sealed record LessonRow(
-    [property: JsonPropertyName("d")] int Day,
-    [property: JsonPropertyName("l")] string LessonId,
-    [property: JsonPropertyName("s")] int Scheduled,
-    [property: JsonPropertyName("a")] int Attended,
-    [property: JsonPropertyName("v")] int Valid,
-    [property: JsonPropertyName("i")] int Invalid)
-{
-    public static LessonRow From(LessonAttendance lesson) => new(
-        lesson.Date.DayNumber, lesson.LessonId, lesson.ScheduledMinutes, lesson.AttendedMinutes, lesson.ValidAbsenceMinutes, lesson.InvalidAbsenceMinutes);
-
-    public LessonAttendance ToAttendance() => new(DateOnly.FromDayNumber(Day), LessonId, Scheduled, Attended, Valid, Invalid);
+    /// <summary>Schools the student left whose roster may still list them; removal is retried until it is written away.</summary>
+    public List<string> PendingRosterRemovals { get; set; } = [];
 }

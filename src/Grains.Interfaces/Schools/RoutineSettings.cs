@@ -1,4 +1,4 @@
-namespace PlugInnan.Grains.Rules;
+namespace PlugInnan.Grains;
 
 /// <summary>
 /// A school's routine settings for the early warning. Defaults follow RULES.md where it gives one;
@@ -23,4 +23,10 @@ public sealed record RoutineSettings
 
     /// <summary>Weeks after the move to year 7 during which any warning is raised one step (local choice).</summary>
     public int TransitionWeeks { get; init; } = 6;
+
+    /// <summary>Time of day (Swedish time) by which guardians must have been told of absence without a valid reason (local choice; the law says the same day).</summary>
+    public TimeOnly GuardianNoticeBy { get; init; } = new(16, 0);
+
+    /// <summary>Calendar days from opening an absence investigation to reporting it to the organiser (local choice; the law says without delay).</summary>
+    public int InvestigationReportDays { get; init; } = 7;
 }

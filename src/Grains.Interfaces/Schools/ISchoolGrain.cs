@@ -1,0 +1,33 @@
+namespace PlugInnan.Grains;
+
+/// <summary>
+/// One school unit, keyed by its 8-digit school unit code (skolenhetskod). It keeps the school's
+/// settings and a roster that the student grains keep current; it never calls a student grain.
+/// </summary>
+public interface ISchoolGrain : IGrainWithStringKey
+{
+    Task Configure(SchoolProfile profile);
+
+    Task SetRoutines(RoutineSettings routines);
+
+    Task SetCalendar(SchoolCalendar calendar);
+
+    [ReadOnly]
+    Task<SchoolProfile?> GetProfile();
+
+    [ReadOnly]
+    Task<SchoolSettings> GetSettings();
+
+    /// <summary>Adds or replaces the student's entry on the roster.</summary>
+    Task UpdateStudent(StudentSummary summary);
+
+    /// <summary>Takes a student off the roster (moved or left); harmless if not on it.</summary>
+    Task RemoveStudent(string studentId);
+
+    [ReadOnly]
+    Task<IReadOnlyList<StudentSummary>> GetRoster();
+
+    /// <summary>The school's figures today, raw (for the school's own staff and for subprojects to suppress).</summary>
+    [ReadOnly]
+    Task<EngagementFigures> GetFigures();
+}

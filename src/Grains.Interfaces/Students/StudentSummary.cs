@@ -1,0 +1,36 @@
+namespace PlugInnan.Grains;
+
+public enum OpenItemKind
+{
+    Intervention = 1,
+    AbsenceInvestigation = 2,
+    SubjectAlert = 3,
+}
+
+/// <summary>Something open for a student, and when it is due (an intervention's follow-up, an investigation's report).</summary>
+public sealed record OpenItem(OpenItemKind Kind, string Id, DateOnly? DueOn, DevelopmentArea? Area = null, PreventionLevel? Level = null);
+
+/// <summary>Scheduled and absent minutes in the current term, the sums a school adds up into an attendance rate.</summary>
+public sealed record TermMinutes(int Scheduled, int Absent, int InvalidAbsent);
+
+/// <summary>What the current grades would make the student eligible for.</summary>
+public sealed record EligibilityProjection(bool Vocational, IReadOnlyList<ProgrammeGroup> ProgrammeGroups, bool ProgrammeOrientedIntroduction);
+
+/// <summary>
+/// What a student grain tells its school: enough for the roster, the aggregates and the follow-up
+/// jobs, and nothing more (no names, no civic number, no free text).
+/// </summary>
+/// <param name="Projection">Null until the student has grades in SV/SVA, EN, MA and five other subjects.</param>
+/// <param name="UnnotifiedInvalidAbsenceOn">The latest day with absence without a valid reason that no guardian notice followed.</param>
+public sealed record StudentSummary(
+    string StudentId,
+    int YearLevel,
+    SecurityMarking SecurityMarking,
+    DateOnly AsOf,
+    RiskLevel Risk,
+    IReadOnlyList<string> Indicators,
+    TermMinutes Term,
+    EligibilityProjection? Projection,
+    ConnectednessCheckIn? LatestCheckIn,
+    IReadOnlyList<OpenItem> OpenItems,
+    DateOnly? UnnotifiedInvalidAbsenceOn);

@@ -1,0 +1,32 @@
+namespace PlugInnan.Grains;
+
+/// <summary>
+/// A subproject (delprojekt), keyed by its slug. It reads its schools' figures and never holds
+/// individual students' data; everything it gives out has small groups suppressed.
+/// </summary>
+public interface ISubprojectGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the definition only if the subproject has none yet; true if it did.</summary>
+    Task<bool> Seed(SubprojectDefinition definition);
+
+    /// <summary>Replaces the definition (a process leader's edit); the plan and baseline stay.</summary>
+    Task Define(SubprojectDefinition definition);
+
+    /// <summary>Links a school of the subproject, by name, to its school unit code.</summary>
+    Task LinkSchool(string schoolName, string schoolUnitCode);
+
+    Task SetPlan(SubprojectPlan plan);
+
+    /// <summary>Freezes today's figures of the linked schools as the baseline; a baseline once taken stays (returned as is).</summary>
+    Task<Baseline> TakeBaseline();
+
+    [ReadOnly]
+    Task<SubprojectDefinition?> GetDefinition();
+
+    [ReadOnly]
+    Task<SubprojectPlan?> GetPlan();
+
+    /// <summary>Today against the baseline, with small groups suppressed.</summary>
+    [ReadOnly]
+    Task<SubprojectProgress> GetProgress();
+}

@@ -1,0 +1,31 @@
+namespace PlugInnan.Grains;
+
+/// <summary>What progress is measured on, from the schools' figures.</summary>
+public enum ProgressMeasure
+{
+    /// <summary>Share of year 9 students whose current grades make them eligible for a vocational programme.</summary>
+    ProjectedEligibility = 1,
+
+    /// <summary>Share of scheduled time attended this term.</summary>
+    AttendanceRate = 2,
+
+    /// <summary>Students at elevated or high risk.</summary>
+    FocusGroup = 3,
+
+    /// <summary>Mean of the four connectedness dimensions (1–5), over students with a check-in.</summary>
+    Connectedness = 4,
+
+    ConnectednessBehavioural = 5,
+    ConnectednessAcademic = 6,
+    ConnectednessCognitive = 7,
+    ConnectednessAffective = 8,
+
+    /// <summary>Interventions past their follow-up date and still open.</summary>
+    InterventionsOverdue = 9,
+}
+
+/// <summary>A goal of the plan: a measure and the value it should reach.</summary>
+public sealed record PlanGoal(string Id, string Description, ProgressMeasure Measure, double Target);
+
+/// <summary>The subproject's plan (projektplan).</summary>
+public sealed record SubprojectPlan(IReadOnlyList<PlanGoal> Goals);

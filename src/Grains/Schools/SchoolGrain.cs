@@ -1,0 +1,86 @@
+using PlugInnan.Grains.Rules;
+
+namespace PlugInnan.Grains.Schools;
+
+/// <summary>
+/// One school unit: profile, routine settings, calendar, and the roster its students keep current.
+/// Settings are stored before a call returns. The roster is derived data (each student is its source)
+/// and changes with every attendance import, so it is written behind, at most once per
+/// <see cref="RosterWriteDelay"/> and on deactivation; a lost update heals at the students' next refresh.
+/// </summary>
+[GrainType("school")]
+public sealed class SchoolGrain(
+    [PersistentState("school")] IPersistentState<SchoolState> state,
+    TimeProvider time) : Grain, ISchoolGrain
+{
+    public static readonly TimeSpan RosterWriteDelay = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? pendingWrite;
+
+    public Task Configure(SchoolProfile profile)
+    {
+        SchoolRecordRules.Check(profile);
+        state.State.Profile = profile;
+        return WriteNowAsync();
+    }
+
+    public Task SetRoutines(RoutineSettings routines)
+    {
+        SchoolRecordRules.Check(routines);
+        state.State.Routines = routines;
+        return WriteNowAsync();
+    }
+
+    public Task SetCalendar(SchoolCalendar calendar)
+    {
+        SchoolRecordRules.Check(calendar);
+        state.State.Calendar = calendar;
+        return WriteNowAsync();
+    }
+
+    public Task<SchoolProfile?> GetProfile() => Task.FromResult(state.State.Profile);
+
+    public Task<SchoolSettings> GetSettings() => Task.FromResult(new SchoolSettings(state.State.Routines, state.State.Calendar));
+
+    public Task UpdateStudent(StudentSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        state.State.Roster[summary.StudentId] = summary;
+        WriteLater();
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveStudent(string studentId)
+    {
+        if (state.State.Roster.Remove(studentId))
+        {
+            WriteLater();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StudentSummary>> GetRoster() =>
+        Task.FromResult<IReadOnlyList<StudentSummary>>([.. state.State.Roster.Values.OrderBy(s => s.StudentId, StringComparer.Ordinal)]);
+
+    public Task<EngagementFigures> GetFigures() =>
+        Task.FromResult(FigureRules.FromRoster(state.State.Roster.Values, SwedishTime.Today(time)));
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (pendingWrite is not null)
+        {
+            await WriteNowAsync();
+        }
+    }
+
+    private void WriteLater() =>
+        pendingWrite ??= RegisterGrainTimer(WriteNowAsync, RosterWriteDelay, Timeout.InfiniteTimeSpan);
+
+    private Task WriteNowAsync()
+    {
+        pendingWrite?.Dispose();
+        pendingWrite = null;
+        return state.WriteStateAsync();
+    }
+}

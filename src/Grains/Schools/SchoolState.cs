@@ -1,0 +1,14 @@
+namespace PlugInnan.Grains.Schools;
+
+/// <summary>What a school grain stores: its profile and settings, and the roster its students keep current.</summary>
+public sealed class SchoolState
+{
+    public SchoolProfile? Profile { get; set; }
+
+    public RoutineSettings Routines { get; set; } = new();
+
+    public SchoolCalendar Calendar { get; set; } = SchoolCalendar.Empty;
+
+    /// <summary>One summary per student id.</summary>
+    public Dictionary<string, StudentSummary> Roster { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,103 @@
+using PlugInnan.Grains.Rules;
+
+namespace PlugInnan.Grains.Subprojects;
+
+/// <summary>
+/// A subproject: its definition, plan and baseline. It reads the figures of its linked schools when
+/// asked and gives out only suppressed figures; it stores no student and calls no student grain.
+/// </summary>
+[GrainType("subproject")]
+public sealed class SubprojectGrain(
+    [PersistentState("subproject")] IPersistentState<SubprojectState> state,
+    TimeProvider time) : Grain, ISubprojectGrain
+{
+    public async Task<bool> Seed(SubprojectDefinition definition)
+    {
+        SubprojectRecordRules.Check(definition);
+        if (state.State.Definition is not null)
+        {
+            return false; // never overwrite what is stored: a process leader may have edited it
+        }
+
+        state.State.Definition = definition;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task Define(SubprojectDefinition definition)
+    {
+        SubprojectRecordRules.Check(definition);
+        state.State.Definition = definition;
+        return state.WriteStateAsync();
+    }
+
+    public Task LinkSchool(string schoolName, string schoolUnitCode)
+    {
+        var definition = state.State.Definition ?? throw new InvalidOperationException($"Subproject {this.GetPrimaryKeyString()} is not defined.");
+        if (!SchoolUnitCode.IsValid(schoolUnitCode))
+        {
+            throw new InvalidRecordException("school_unit_code", "school_unit_code must be 8 digits.");
+        }
+
+        var at = definition.Schools.ToList().FindIndex(s => string.Equals(s.Name, schoolName, StringComparison.OrdinalIgnoreCase));
+        if (at < 0)
+        {
+            throw new InvalidRecordException("school_name", $"school_name '{schoolName}' is not a school of this subproject.");
+        }
+
+        state.State.Definition = definition with
+        {
+            Schools = [.. definition.Schools.Select((s, i) => i == at ? s with { SchoolUnitCode = schoolUnitCode } : s)],
+        };
+        return state.WriteStateAsync();
+    }
+
+    public Task SetPlan(SubprojectPlan plan)
+    {
+        SubprojectRecordRules.Check(plan);
+        state.State.Plan = plan;
+        return state.WriteStateAsync();
+    }
+
+    public async Task<Baseline> TakeBaseline()
+    {
+        if (state.State.Baseline is { } taken)
+        {
+            return taken;
+        }
+
+        var (combined, _) = await ReadSchoolsAsync();
+        state.State.Baseline = new Baseline(combined.AsOf, combined);
+        await state.WriteStateAsync();
+        return state.State.Baseline;
+    }
+
+    public Task<SubprojectDefinition?> GetDefinition() => Task.FromResult(state.State.Definition);
+
+    public Task<SubprojectPlan?> GetPlan() => Task.FromResult(state.State.Plan);
+
+    public async Task<SubprojectProgress> GetProgress()
+    {
+        var (combined, perSchool) = await ReadSchoolsAsync();
+        var baseline = state.State.Baseline;
+        return new SubprojectProgress(
+            this.GetPrimaryKeyString(),
+            combined.AsOf,
+            baseline?.TakenOn,
+            ProgressRules.RiskTable(combined),
+            ProgressRules.Count(combined.FocusGroup),
+            ProgressRules.Measures(baseline?.Figures, combined, state.State.Plan),
+            [.. perSchool.Select(s => new SchoolProgress(s.School.Name, s.School.SchoolUnitCode, ProgressRules.RiskTable(s.Figures ?? FigureRules.Combine([], combined.AsOf))))]);
+    }
+
+    private async Task<(EngagementFigures Combined, List<(SubprojectSchool School, EngagementFigures? Figures)> PerSchool)> ReadSchoolsAsync()
+    {
+        var schools = state.State.Definition?.Schools ?? [];
+        var figures = await Task.WhenAll(schools.Select(s => s.SchoolUnitCode is { } code
+            ? GrainFactory.GetGrain<ISchoolGrain>(code).GetFigures()
+            : Task.FromResult<EngagementFigures>(null!)));
+        var perSchool = schools.Zip(figures, (s, f) => (s, (EngagementFigures?)f)).ToList();
+        var combined = FigureRules.Combine([.. figures.Where(f => f is not null)], SwedishTime.Today(time));
+        return (combined, perSchool);
+    }
+}
