@@ -48,4 +48,13 @@ public sealed class SmallGroupSuppressionTests
 
         Assert.Equal(0, table.Cells["watch"]);
     }
+
+    [Fact]
+    public void An_empty_group_is_no_cover_so_the_smallest_non_empty_one_is_hidden()
+    {
+        var table = SmallGroupSuppression.Apply(new Dictionary<string, int> { ["none"] = 6, ["watch"] = 0, ["elevated"] = 0, ["high"] = 2 });
+
+        Assert.Equal(new Dictionary<string, int?> { ["none"] = null, ["watch"] = 0, ["elevated"] = 0, ["high"] = null }, table.Cells);
+        Assert.Equal(8, table.Total);
+    }
 }

@@ -22,8 +22,9 @@ public static class SmallGroupSuppression
         var suppressed = cells.Where(c => c.Value is > 0 && c.Value < minimum).Select(c => c.Key).ToHashSet();
         if (suppressed.Count == 1)
         {
-            // With the total shown, one hidden cell is the total minus the others: hide the next smallest too.
-            var next = cells.Where(c => !suppressed.Contains(c.Key)).OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
+            // With the total shown, one hidden cell is the total minus the others: hide the next smallest
+            // too. An empty cell is no cover (hiding a known zero still gives the small group away).
+            var next = cells.Where(c => !suppressed.Contains(c.Key) && c.Value > 0).OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
             if (next.Key is not null)
             {
                 suppressed.Add(next.Key);
