@@ -7,15 +7,20 @@ using PlugInnan.TestSupport;
 namespace PlugInnan.Grains.Tests;
 
 /// <summary>
-/// The domain's grains over the real runtime and SQLite storage in a folder of their own, on a clock
-/// the test sets. Start it again on the same folder to see what survives a restart.
+/// The domain's grains over the real runtime and real storage (SQLite in a folder of their own, or a
+/// PostgreSQL database), on a clock the test sets. Start it again to see what survives a restart.
 /// </summary>
 internal sealed class SiloOnDisk : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-domain-").FullName;
+    private readonly string? postgres;
 
-    /// <summary>Starts at 10:00 Swedish time on <paramref name="today"/>.</summary>
-    public SiloOnDisk(DateOnly today) => Clock = new ManualTimeProvider(Morning(today));
+    /// <summary>Starts at 10:00 Swedish time on <paramref name="today"/>; on SQLite unless given a PostgreSQL connection string.</summary>
+    public SiloOnDisk(DateOnly today, string? postgresConnectionString = null)
+    {
+        Clock = new ManualTimeProvider(Morning(today));
+        postgres = postgresConnectionString;
+    }
 
     public ManualTimeProvider Clock { get; }
 
@@ -28,10 +33,11 @@ internal sealed class SiloOnDisk : IDisposable
     private string ConnectionString => $"Data Source={Path.Combine(folder, "grains.db")}";
 
     public Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        runtime => runtime
-            .AddGrains(typeof(Students.StudentGrain).Assembly)
-            .AddGrainStateJson(GrainStateJsonContext.Default)
-            .AddSqliteGrainStorage(ConnectionString),
+        runtime =>
+        {
+            runtime.AddGrains(typeof(Students.StudentGrain).Assembly).AddGrainStateJson(GrainStateJsonContext.Default);
+            _ = postgres is null ? runtime.AddSqliteGrainStorage(ConnectionString) : runtime.AddPostgreSqlGrainStorage(postgres);
+        },
         configureServices: services => services.AddSingleton<TimeProvider>(Clock));
 
     /// <summary>Bytes of stored JSON for one grain's state.</summary>
