@@ -27,13 +27,19 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var port = PlugInnan.TestSupport.PostgresServer.FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
-        var start = new ProcessStartInfo("dotnet")
+        // Through env, which puts SIGINT back to its default: a test run started in the background of a
+        // non-interactive shell inherits SIGINT ignored, and the silo would never see the Ctrl+C we send.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(silo);
+        foreach (var argument in (string[])["--default-signal=INT", "dotnet", silo])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["Grpc__Endpoint__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -72,7 +78,15 @@ internal sealed class SiloProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(int seconds = 60)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The silo did not exit within {seconds} s:\n{Output}");
+        }
+
         process.WaitForExit(); // flushes the redirected output
         return process.ExitCode;
     }
