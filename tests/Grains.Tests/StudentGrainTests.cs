@@ -1,3 +1,4 @@
+using PlugInnan.Runtime;
 using Xunit.Abstractions;
 using static PlugInnan.Grains.Tests.Records;
 
@@ -89,6 +90,23 @@ public sealed class StudentGrainTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(profile.CurrentGrades);
         Assert.Empty(profile.Interventions);
         Assert.Equal(School, profile.Enrolment!.SchoolUnitCode);
+    }
+
+    [Fact]
+    public async Task A_write_that_loses_to_another_silo_leaves_nothing_behind_and_the_next_one_goes_through()
+    {
+        await using var first = await disk.StartAsync();
+        await using var second = await disk.StartAsync(); // a second silo on the same database
+        var here = first.GrainFactory.GetGrain<IStudentGrain>("shared");
+        var there = second.GrainFactory.GetGrain<IStudentGrain>("shared");
+        await here.Enroll(Year7);
+        await there.RecordConnectedness(new(disk.Today, 4, 4, 4, 4)); // activates there, stores a newer version
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => here.RecordConnectedness(new(disk.Today, 1, 1, 1, 1)));
+
+        Assert.Equal(4, (await here.GetProfile()).LatestCheckIn!.Affective); // what is stored, not the refused change
+        await here.RecordConnectedness(new(disk.Today, 2, 2, 2, 2));
+        Assert.Equal(2, (await here.GetProfile()).LatestCheckIn!.Affective);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ProgrammeGrain([PersistentState("programme")] IPersistentSta
         if (added.Count > 0)
         {
             state.State.Subprojects.AddRange(added);
-            await state.WriteStateAsync();
+            await state.WriteOrRestoreAsync(DeactivateOnIdle);
         }
 
         return added.Count;

@@ -21,21 +21,21 @@ public sealed class SchoolGrain(
     {
         SchoolRecordRules.Check(profile);
         state.State.Profile = profile;
-        return WriteNowAsync();
+        return WriteSettingsAsync();
     }
 
     public Task SetRoutines(RoutineSettings routines)
     {
         SchoolRecordRules.Check(routines);
         state.State.Routines = routines;
-        return WriteNowAsync();
+        return WriteSettingsAsync();
     }
 
     public Task SetCalendar(SchoolCalendar calendar)
     {
         SchoolRecordRules.Check(calendar);
         state.State.Calendar = calendar;
-        return WriteNowAsync();
+        return WriteSettingsAsync();
     }
 
     public Task<SchoolProfile?> GetProfile() => Task.FromResult(state.State.Profile);
@@ -70,17 +70,38 @@ public sealed class SchoolGrain(
     {
         if (pendingWrite is not null)
         {
-            await WriteNowAsync();
+            CancelPendingWrite();
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 
-    private void WriteLater() =>
-        pendingWrite ??= RegisterGrainTimer(WriteNowAsync, RosterWriteDelay, Timeout.InfiniteTimeSpan);
+    /// <summary>Settings are stored before the call returns (the roster, pending or not, goes with them).</summary>
+    private Task WriteSettingsAsync()
+    {
+        CancelPendingWrite();
+        return state.WriteOrRestoreAsync(DeactivateOnIdle);
+    }
 
-    private Task WriteNowAsync()
+    private void WriteLater() =>
+        pendingWrite ??= RegisterGrainTimer(WriteRosterAsync, RosterWriteDelay, Timeout.InfiniteTimeSpan);
+
+    private async Task WriteRosterAsync()
+    {
+        CancelPendingWrite();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            WriteLater(); // the roster stays in memory; try again
+            throw;
+        }
+    }
+
+    private void CancelPendingWrite()
     {
         pendingWrite?.Dispose();
         pendingWrite = null;
-        return state.WriteStateAsync();
     }
 }

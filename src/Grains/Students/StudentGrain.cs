@@ -78,47 +78,23 @@ public sealed class StudentGrain(
         return StoreAndReportAsync();
     }
 
-    public Task RecordSubjectAlert(SubjectAlert alert)
-    {
-        StudentRecordRules.Check(alert);
-        Replace(Facts.Alerts, a => a.Subject == alert.Subject, alert);
-        return StoreAndReportAsync();
-    }
+    public Task RecordSubjectAlert(SubjectAlert alert) =>
+        StoreAsync(alert, StudentRecordRules.Check, Facts.Alerts, a => a.Subject == alert.Subject);
 
-    public Task RecordConnectedness(ConnectednessCheckIn checkIn)
-    {
-        StudentRecordRules.Check(checkIn);
-        Replace(Facts.CheckIns, c => c.Date == checkIn.Date, checkIn);
-        return StoreAndReportAsync();
-    }
+    public Task RecordConnectedness(ConnectednessCheckIn checkIn) =>
+        StoreAsync(checkIn, StudentRecordRules.Check, Facts.CheckIns, c => c.Date == checkIn.Date);
 
-    public Task RecordIntervention(Intervention intervention)
-    {
-        StudentRecordRules.Check(intervention);
-        Replace(Facts.Interventions, i => i.Id == intervention.Id, intervention);
-        return StoreAndReportAsync();
-    }
+    public Task RecordIntervention(Intervention intervention) =>
+        StoreAsync(intervention, StudentRecordRules.Check, Facts.Interventions, i => i.Id == intervention.Id);
 
-    public Task RecordGuardianContact(GuardianContact contact)
-    {
-        StudentRecordRules.Check(contact);
-        Replace(Facts.GuardianContacts, c => c.Id == contact.Id, contact);
-        return StoreAndReportAsync();
-    }
+    public Task RecordGuardianContact(GuardianContact contact) =>
+        StoreAsync(contact, StudentRecordRules.Check, Facts.GuardianContacts, c => c.Id == contact.Id);
 
-    public Task RecordAbsenceInvestigation(AbsenceInvestigation investigation)
-    {
-        StudentRecordRules.Check(investigation);
-        Replace(Facts.AbsenceInvestigations, i => i.Id == investigation.Id, investigation);
-        return StoreAndReportAsync();
-    }
+    public Task RecordAbsenceInvestigation(AbsenceInvestigation investigation) =>
+        StoreAsync(investigation, StudentRecordRules.Check, Facts.AbsenceInvestigations, i => i.Id == investigation.Id);
 
-    public Task RecordHandover(Handover handover)
-    {
-        StudentRecordRules.Check(handover);
-        Replace(Facts.Handovers, h => h.Id == handover.Id, handover);
-        return StoreAndReportAsync();
-    }
+    public Task RecordHandover(Handover handover) =>
+        StoreAsync(handover, StudentRecordRules.Check, Facts.Handovers, h => h.Id == handover.Id);
 
     public Task Refresh() => ReportAsync(force: true);
 
@@ -126,6 +102,14 @@ public sealed class StudentGrain(
     {
         var (_, profile, _) = await EvaluateAsync();
         return profile;
+    }
+
+    /// <summary>Checks a record, puts it in place of the one with the same identity (or adds it), stores and reports.</summary>
+    private Task StoreAsync<T>(T record, Action<T> check, List<T> records, Predicate<T> sameIdentity)
+    {
+        check(record);
+        Replace(records, sameIdentity, record);
+        return StoreAndReportAsync();
     }
 
     /// <summary>Keeps the order of a list of records while replacing the one with the same identity.</summary>
@@ -144,7 +128,7 @@ public sealed class StudentGrain(
 
     private async Task StoreAndReportAsync()
     {
-        await state.WriteStateAsync(); // the facts are stored before anyone is told
+        await state.WriteOrRestoreAsync(DeactivateOnIdle); // the facts are stored before anyone is told
         await ReportAsync(force: false);
     }
 

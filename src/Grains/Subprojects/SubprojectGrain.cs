@@ -20,7 +20,7 @@ public sealed class SubprojectGrain(
         }
 
         state.State.Definition = definition;
-        await state.WriteStateAsync();
+        await state.WriteOrRestoreAsync(DeactivateOnIdle);
         return true;
     }
 
@@ -28,7 +28,7 @@ public sealed class SubprojectGrain(
     {
         SubprojectRecordRules.Check(definition);
         state.State.Definition = definition;
-        return state.WriteStateAsync();
+        return state.WriteOrRestoreAsync(DeactivateOnIdle);
     }
 
     public Task LinkSchool(string schoolName, string schoolUnitCode)
@@ -49,14 +49,14 @@ public sealed class SubprojectGrain(
         {
             Schools = [.. definition.Schools.Select((s, i) => i == at ? s with { SchoolUnitCode = schoolUnitCode } : s)],
         };
-        return state.WriteStateAsync();
+        return state.WriteOrRestoreAsync(DeactivateOnIdle);
     }
 
     public Task SetPlan(SubprojectPlan plan)
     {
         SubprojectRecordRules.Check(plan);
         state.State.Plan = plan;
-        return state.WriteStateAsync();
+        return state.WriteOrRestoreAsync(DeactivateOnIdle);
     }
 
     public async Task<Baseline> TakeBaseline()
@@ -68,7 +68,7 @@ public sealed class SubprojectGrain(
 
         var (combined, _) = await ReadSchoolsAsync();
         state.State.Baseline = new Baseline(combined.AsOf, combined);
-        await state.WriteStateAsync();
+        await state.WriteOrRestoreAsync(DeactivateOnIdle);
         return state.State.Baseline;
     }
 
