@@ -9,5 +9,5 @@ namespace PlugInnan.Grains;
 [JsonSerializable(typeof(StudentSummary))]
 [JsonSerializable(typeof(Schools.SchoolState))]
 [JsonSerializable(typeof(Subprojects.SubprojectState))]
-[JsonSerializable(typeof(Programme.ProgrammeState))]
+[JsonSerializable(typeof(Registry.RegistryState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

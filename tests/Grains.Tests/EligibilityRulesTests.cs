@@ -14,7 +14,7 @@ public sealed class EligibilityRulesTests
         Assert.True(outcome.Vocational);
         Assert.All(outcome.ProgrammeGroups.Values, eligible => Assert.False(eligible));
         Assert.True(outcome.ProgrammeOrientedIntroduction);
-        Assert.Contains("4 more passed subjects besides SV/SVA, EN and MA for the preparatory programmes", outcome.Missing);
+        Assert.Contains("4 more passed subjects besides SV/SVA, EN and MA for the preparatory programmes", outcome.Missing.Select(m => m.ToString()));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class EligibilityRulesTests
         var outcome = EligibilityRules.Evaluate(Grades("SV:C EN:E MA:E BL:D HKK:C IDH:B MU:E TK:-"), Scale);
 
         Assert.False(outcome.Vocational);
-        Assert.Contains("1 more passed subjects besides SV/SVA, EN and MA for the vocational programmes", outcome.Missing);
+        Assert.Contains("1 more passed subjects besides SV/SVA, EN and MA for the vocational programmes", outcome.Missing.Select(m => m.ToString()));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class EligibilityRulesTests
         var outcome = EligibilityRules.Evaluate(Grades("SV:C EN:E MA:- BL:D HKK:C IDH:B MU:E TK:E"), Scale);
 
         Assert.False(outcome.Vocational);
-        Assert.Contains("a pass in MA", outcome.Missing);
+        Assert.Contains("a pass in MA", outcome.Missing.Select(m => m.ToString()));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class EligibilityRulesTests
         Assert.True(outcome.ProgrammeGroups[ProgrammeGroup.Arts]);
         Assert.False(outcome.ProgrammeGroups[ProgrammeGroup.NaturalScience]);
         Assert.False(outcome.ProgrammeGroups[ProgrammeGroup.Technology]);
-        Assert.Equal(["a pass in KE for Natural Science and Technology"], outcome.Missing);
+        Assert.Equal(["a pass in KE for Natural Science and Technology"], outcome.Missing.Select(m => m.ToString()));
     }
 
     [Fact]

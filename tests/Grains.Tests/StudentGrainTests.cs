@@ -141,6 +141,32 @@ public sealed class StudentGrainTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Interventions_and_investigations_change_by_id_and_unknown_ids_name_their_field()
+    {
+        await using var silo = await disk.StartAsync();
+        var student = silo.GrainFactory.GetGrain<IStudentGrain>("a8");
+        var today = disk.Today;
+        await student.Enroll(Year7);
+        await student.RecordIntervention(Intervention("i1", InterventionStatus.Active));
+        await student.RecordAbsenceInvestigation(new("u1", today, null, InvestigationParticipants.None, null));
+
+        var completed = await student.UpdateIntervention(new("i1", InterventionStatus.Completed, InterventionEvaluation.Improved));
+        var half = await Assert.ThrowsAsync<InvalidRecordException>(() => student.UpdateIntervention(new("i1", InterventionStatus.Active)));
+        var reported = await student.ReportAbsenceInvestigation("u1", today.AddDays(1));
+        var closed = await student.CloseAbsenceInvestigation("u1", today.AddDays(9), InvestigationParticipants.Student | InvestigationParticipants.Guardians);
+        var unknown = await Assert.ThrowsAsync<RecordNotFoundException>(() => student.CloseAbsenceInvestigation("u2", today, InvestigationParticipants.None));
+
+        Assert.Equal((InterventionStatus.Completed, (InterventionEvaluation?)InterventionEvaluation.Improved, "mentor-3"), (completed.Status, completed.Evaluation, completed.Owner));
+        Assert.Equal("evaluation", half.Field); // active with an evaluation left over is refused, and nothing changes
+        Assert.Equal((today.AddDays(1), (DateOnly?)null), (reported.ReportedToOrganiserOn!.Value, reported.ClosedOn));
+        Assert.Equal((today.AddDays(1), today.AddDays(9)), (closed.ReportedToOrganiserOn!.Value, closed.ClosedOn!.Value));
+        Assert.Equal("investigation_id", unknown.Field);
+        var profile = await student.GetProfile();
+        Assert.Equal(InterventionStatus.Completed, Assert.Single(profile.Interventions).Status);
+        Assert.Empty(profile.OpenItems);
+    }
+
+    [Fact]
     public async Task Invalid_absence_stays_unnotified_until_the_guardians_are_told_that_day()
     {
         await using var silo = await disk.StartAsync();

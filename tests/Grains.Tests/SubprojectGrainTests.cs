@@ -87,7 +87,7 @@ public sealed class SubprojectGrainTests : IDisposable
     }
 
     [Fact]
-    public async Task Seeding_never_overwrites_and_schools_are_linked_by_name()
+    public async Task Seeding_never_overwrites_and_schools_are_linked_by_name_or_added()
     {
         await using (var silo = await disk.StartAsync())
         {
@@ -95,17 +95,18 @@ public sealed class SubprojectGrainTests : IDisposable
             Assert.True(await subproject.Seed(Definition));
             await subproject.Define(Definition with { ProcessLeader = "Ny processledare" });
             Assert.False(await subproject.Seed(Definition));
-            await subproject.LinkSchool("nordskolan", Nord);
+            await subproject.AddSchool("nordskolan", Nord); // linked by name, whatever the letter case
+            await subproject.AddSchool("Nyskolan", Syd); // a new school
 
-            var unknown = await Assert.ThrowsAsync<InvalidRecordException>(() => subproject.LinkSchool("Okänd skola", Syd));
-            var code = await Assert.ThrowsAsync<InvalidRecordException>(() => subproject.LinkSchool("Sydskolan", "123"));
-            Assert.Equal(["school_name", "school_unit_code"], new[] { unknown, code }.Select(e => e.Field));
+            var name = await Assert.ThrowsAsync<InvalidRecordException>(() => subproject.AddSchool(" ", Syd));
+            var code = await Assert.ThrowsAsync<InvalidRecordException>(() => subproject.AddSchool("Sydskolan", "123"));
+            Assert.Equal(["school_name", "school_unit_code"], new[] { name, code }.Select(e => e.Field));
         }
 
         await using var restarted = await disk.StartAsync();
         var stored = await restarted.GrainFactory.GetGrain<ISubprojectGrain>("seeded").GetDefinition();
         Assert.Equal("Ny processledare", stored!.ProcessLeader);
-        Assert.Equal([Nord, null, null], stored.Schools.Select(s => s.SchoolUnitCode));
+        Assert.Equal([("Nordskolan", Nord), ("Sydskolan", null), ("Lillskolan", null), ("Nyskolan", Syd)], stored.Schools.Select(s => (s.Name, s.SchoolUnitCode)));
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class SubprojectGrainTests : IDisposable
         await subproject.Define(Definition);
         foreach (var (name, code) in links)
         {
-            await subproject.LinkSchool(name, code);
+            await subproject.AddSchool(name, code);
         }
 
         return subproject;

@@ -18,13 +18,13 @@ public sealed class ProgrammeSeedTests : IDisposable
         await using (var silo = await StartAsync())
         {
             Assert.Equal((22, 22), await new ProgrammeSeeder(silo.GrainFactory).SeedAsync(file));
-            await silo.GrainFactory.GetGrain<ISubprojectGrain>("grabo-lerum").LinkSchool("Lekstorpsskolan", "12345678");
+            await silo.GrainFactory.GetGrain<ISubprojectGrain>("grabo-lerum").AddSchool("Lekstorpsskolan", "12345678");
         }
 
         await using var restarted = await StartAsync();
         Assert.Equal((22, 0), await new ProgrammeSeeder(restarted.GrainFactory).SeedAsync(file));
 
-        var listed = await restarted.GrainFactory.GetGrain<IProgrammeGrain>(IProgrammeGrain.Key).ListSubprojects();
+        var listed = await restarted.GrainFactory.GetGrain<IRegistryGrain>(Registries.Subprojects).List();
         Assert.Equal(22, listed.Count);
         Assert.Equal(15, listed.Select(s => s.Municipality).Distinct().Count()); // as the file's note says
         var grabo = await restarted.GrainFactory.GetGrain<ISubprojectGrain>("grabo-lerum").GetDefinition();

@@ -14,6 +14,7 @@ public enum SecurityMarking
 }
 
 /// <summary>Where and in which year a student is enrolled (SS 12000 enrolment; year levels 0–10, followed 5–9).</summary>
+/// <param name="TemporaryIdentity">Enrolled with a temporary number (no check digit): enrol again once a real one is known.</param>
 public sealed record Enrolment(
     string SchoolUnitCode,
     int YearLevel,
@@ -21,4 +22,5 @@ public sealed record Enrolment(
     string? Mentor,
     DateOnly StartDate,
     DateOnly? EndDate,
-    SecurityMarking SecurityMarking);
+    SecurityMarking SecurityMarking,
+    bool TemporaryIdentity = false);

@@ -29,14 +29,27 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>Adds or updates (by id) a contact with the guardians.</summary>
     Task RecordGuardianContact(GuardianContact contact);
 
+    /// <summary>Changes the given fields of an intervention; throws <see cref="RecordNotFoundException"/> for an unknown id.</summary>
+    Task<Intervention> UpdateIntervention(InterventionChange change);
+
     /// <summary>Adds or updates (by id) an absence investigation (skollagen 7 kap. 19 a §).</summary>
     Task RecordAbsenceInvestigation(AbsenceInvestigation investigation);
+
+    /// <summary>Records the report to the organiser; throws <see cref="RecordNotFoundException"/> for an unknown id.</summary>
+    Task<AbsenceInvestigation> ReportAbsenceInvestigation(string investigationId, DateOnly reportedOn);
+
+    /// <summary>Closes an investigation with who took part; throws <see cref="RecordNotFoundException"/> for an unknown id.</summary>
+    Task<AbsenceInvestigation> CloseAbsenceInvestigation(string investigationId, DateOnly closedOn, InvestigationParticipants participants);
 
     /// <summary>Adds or updates (by id) a handover between schools (skollagen 3 kap. 12 j §).</summary>
     Task RecordHandover(Handover handover);
 
     /// <summary>Re-reports the student to its school as of today (for the nightly run: windows move with the days).</summary>
     Task Refresh();
+
+    /// <summary>The enrolment, or null for a student never enrolled (who, for the API, does not exist).</summary>
+    [ReadOnly]
+    Task<Enrolment?> GetEnrolment();
 
     /// <summary>The profile as of today, with the school's settings and calendar.</summary>
     [ReadOnly]

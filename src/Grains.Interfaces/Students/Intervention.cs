@@ -34,3 +34,12 @@ public sealed record Intervention(
 {
     public bool IsOpen => Status is InterventionStatus.Planned or InterventionStatus.Active;
 }
+
+/// <summary>A change to an intervention: null fields stay as they are.</summary>
+public sealed record InterventionChange(
+    string Id,
+    InterventionStatus? Status = null,
+    InterventionEvaluation? Evaluation = null,
+    DateOnly? FollowUpDate = null,
+    string? Owner = null,
+    string? Description = null);

@@ -12,8 +12,8 @@ public interface ISubprojectGrain : IGrainWithStringKey
     /// <summary>Replaces the definition (a process leader's edit); the plan and baseline stay.</summary>
     Task Define(SubprojectDefinition definition);
 
-    /// <summary>Links a school of the subproject, by name, to its school unit code.</summary>
-    Task LinkSchool(string schoolName, string schoolUnitCode);
+    /// <summary>Links a school the subproject names (any letter case) to its school unit code, or adds a new one; returns the definition.</summary>
+    Task<SubprojectDefinition> AddSchool(string schoolName, string schoolUnitCode);
 
     Task SetPlan(SubprojectPlan plan);
 

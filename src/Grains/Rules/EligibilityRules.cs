@@ -23,44 +23,44 @@ public static class EligibilityRules
         var others = passed.Where(s => s is not ("SV" or "SVA" or "EN" or "MA")).ToHashSet(StringComparer.Ordinal);
         var core = swedish && english && maths;
 
-        var missing = new List<string>();
+        var missing = new List<MissingRequirement>();
         if (!swedish)
         {
-            missing.Add("a pass in SV or SVA");
+            missing.Add(new(RequirementKind.Pass, ["SV", "SVA"]));
         }
 
         if (!english)
         {
-            missing.Add("a pass in EN");
+            missing.Add(new(RequirementKind.Pass, ["EN"]));
         }
 
         if (!maths)
         {
-            missing.Add("a pass in MA");
+            missing.Add(new(RequirementKind.Pass, ["MA"]));
         }
 
         var vocational = core && others.Count >= VocationalOtherSubjects;
         if (others.Count < VocationalOtherSubjects)
         {
-            missing.Add($"{VocationalOtherSubjects - others.Count} more passed subjects besides SV/SVA, EN and MA for the vocational programmes");
+            missing.Add(new(RequirementKind.MoreSubjectsForVocational, [], VocationalOtherSubjects - others.Count));
         }
 
         var enoughForPreparatory = others.Count >= PreparatoryOtherSubjects;
         if (!enoughForPreparatory)
         {
-            missing.Add($"{PreparatoryOtherSubjects - others.Count} more passed subjects besides SV/SVA, EN and MA for the preparatory programmes");
+            missing.Add(new(RequirementKind.MoreSubjectsForPreparatory, [], PreparatoryOtherSubjects - others.Count));
         }
 
         var socialMissing = SocialSubjects.Where(s => !others.Contains(s)).ToList();
         var scienceMissing = ScienceSubjects.Where(s => !others.Contains(s)).ToList();
         if (socialMissing.Count > 0)
         {
-            missing.Add($"a pass in {string.Join(", ", socialMissing)} for Economics, Humanities and Social Science");
+            missing.Add(new(RequirementKind.SocialSubjects, socialMissing));
         }
 
         if (scienceMissing.Count > 0)
         {
-            missing.Add($"a pass in {string.Join(", ", scienceMissing)} for Natural Science and Technology");
+            missing.Add(new(RequirementKind.ScienceSubjects, scienceMissing));
         }
 
         var preparatory = core && enoughForPreparatory;

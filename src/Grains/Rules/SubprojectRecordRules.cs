@@ -3,7 +3,7 @@ namespace PlugInnan.Grains.Rules;
 /// <summary>What makes a subproject's definition and plan acceptable; failures name the field.</summary>
 public static class SubprojectRecordRules
 {
-    private const int MaxTextLength = 200;
+    public const int MaxTextLength = 200;
 
     public static void Check(SubprojectDefinition definition)
     {

@@ -90,19 +90,56 @@ public sealed class StudentGrain(
     public Task RecordGuardianContact(GuardianContact contact) =>
         StoreAsync(contact, StudentRecordRules.Check, Facts.GuardianContacts, c => c.Id == contact.Id);
 
+    public async Task<Intervention> UpdateIntervention(InterventionChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var current = Facts.Interventions.Find(i => i.Id == change.Id)
+            ?? throw new RecordNotFoundException("intervention_id", $"The student has no intervention {change.Id}.");
+        var changed = current with
+        {
+            Status = change.Status ?? current.Status,
+            Evaluation = change.Evaluation ?? current.Evaluation,
+            FollowUpDate = change.FollowUpDate ?? current.FollowUpDate,
+            Owner = change.Owner ?? current.Owner,
+            Description = change.Description ?? current.Description,
+        };
+        await RecordIntervention(changed);
+        return changed;
+    }
+
     public Task RecordAbsenceInvestigation(AbsenceInvestigation investigation) =>
         StoreAsync(investigation, StudentRecordRules.Check, Facts.AbsenceInvestigations, i => i.Id == investigation.Id);
+
+    public async Task<AbsenceInvestigation> ReportAbsenceInvestigation(string investigationId, DateOnly reportedOn)
+    {
+        var changed = Investigation(investigationId) with { ReportedToOrganiserOn = reportedOn };
+        await RecordAbsenceInvestigation(changed);
+        return changed;
+    }
+
+    public async Task<AbsenceInvestigation> CloseAbsenceInvestigation(string investigationId, DateOnly closedOn, InvestigationParticipants participants)
+    {
+        var changed = Investigation(investigationId) with { ClosedOn = closedOn, Participants = participants };
+        await RecordAbsenceInvestigation(changed);
+        return changed;
+    }
 
     public Task RecordHandover(Handover handover) =>
         StoreAsync(handover, StudentRecordRules.Check, Facts.Handovers, h => h.Id == handover.Id);
 
     public Task Refresh() => ReportAsync(force: true);
 
+    public Task<Enrolment?> GetEnrolment() => Task.FromResult(Facts.Enrolment);
+
     public async Task<StudentProfile> GetProfile()
     {
         var (_, profile, _) = await EvaluateAsync();
         return profile;
     }
+
+    private AbsenceInvestigation Investigation(string id) =>
+        Facts.AbsenceInvestigations.Find(i => i.Id == id)
+        ?? throw new RecordNotFoundException("investigation_id", $"The student has no absence investigation {id}.");
 
     /// <summary>Checks a record, puts it in place of the one with the same identity (or adds it), stores and reports.</summary>
     private Task StoreAsync<T>(T record, Action<T> check, List<T> records, Predicate<T> sameIdentity)

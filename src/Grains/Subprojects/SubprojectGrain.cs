@@ -31,25 +31,22 @@ public sealed class SubprojectGrain(
         return state.WriteOrRestoreAsync(DeactivateOnIdle);
     }
 
-    public Task LinkSchool(string schoolName, string schoolUnitCode)
+    public async Task<SubprojectDefinition> AddSchool(string schoolName, string schoolUnitCode)
     {
         var definition = state.State.Definition ?? throw new InvalidOperationException($"Subproject {this.GetPrimaryKeyString()} is not defined.");
-        if (!SchoolUnitCode.IsValid(schoolUnitCode))
-        {
-            throw new InvalidRecordException("school_unit_code", "school_unit_code must be 8 digits.");
-        }
-
+        RecordCheck.Text(schoolName, "school_name", SubprojectRecordRules.MaxTextLength);
+        RecordCheck.Require(SchoolUnitCode.IsValid(schoolUnitCode), "school_unit_code", "must be 8 digits");
         var at = definition.Schools.ToList().FindIndex(s => string.Equals(s.Name, schoolName, StringComparison.OrdinalIgnoreCase));
-        if (at < 0)
+        var changed = definition with
         {
-            throw new InvalidRecordException("school_name", $"school_name '{schoolName}' is not a school of this subproject.");
-        }
-
-        state.State.Definition = definition with
-        {
-            Schools = [.. definition.Schools.Select((s, i) => i == at ? s with { SchoolUnitCode = schoolUnitCode } : s)],
+            Schools = at >= 0
+                ? [.. definition.Schools.Select((s, i) => i == at ? s with { SchoolUnitCode = schoolUnitCode } : s)]
+                : [.. definition.Schools, new SubprojectSchool(schoolName, schoolUnitCode)],
         };
-        return state.WriteOrRestoreAsync(DeactivateOnIdle);
+        SubprojectRecordRules.Check(changed);
+        state.State.Definition = changed;
+        await state.WriteOrRestoreAsync(DeactivateOnIdle);
+        return changed;
     }
 
     public Task SetPlan(SubprojectPlan plan)

@@ -22,8 +22,8 @@ internal sealed class ProgrammeSeeder(IGrainFactory grains)
             }
         }
 
-        await grains.GetGrain<IProgrammeGrain>(IProgrammeGrain.Key).AddSubprojects(
-            [.. file.Subprojects.Select(s => new SubprojectEntry(s.Id, Name(s), s.Municipality))]);
+        await grains.GetGrain<IRegistryGrain>(Registries.Subprojects).AddMissing(
+            [.. file.Subprojects.Select(s => new RegistryEntry(s.Id, Name(s), s.Municipality))]);
         return (file.Subprojects.Count, added);
     }
 
