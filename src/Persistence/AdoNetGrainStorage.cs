@@ -44,6 +44,15 @@ internal sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposab
     /// <summary>Where the state is kept, safe to log.</summary>
     public string Location { get; }
 
+    /// <summary>The database, for the other records kept beside the grain state (see <see cref="AdoNetApiRecords"/>).</summary>
+    internal DbDataSource DataSource => dataSource;
+
+    internal StorageDialect Dialect => dialect;
+
+    internal string ServiceId => serviceId;
+
+    internal TimeProvider Clock => timeProvider;
+
     /// <summary>
     /// Creates or migrates the schema: once, at start-up or before the first access. A failed attempt
     /// (database unreachable) is not remembered, so the next access tries again.
@@ -169,7 +178,7 @@ internal sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposab
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

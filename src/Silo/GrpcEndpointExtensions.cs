@@ -1,3 +1,4 @@
+using PlugInnan.Api;
 using PlugInnan.Grpc;
 
 namespace PlugInnan.Silo;
@@ -6,7 +7,8 @@ public static class GrpcEndpointExtensions
 {
     /// <summary>
     /// The gRPC endpoint from <c>Grpc:Endpoint</c> (h2c on 127.0.0.1:50051 unless configured, TLS with a
-    /// certificate), the protocol settings from <c>Grpc:Server</c>, health checking and server reflection.
+    /// certificate), the protocol settings from <c>Grpc:Server</c>, health checking, server reflection, and
+    /// the pluginnan.v1 API with its clients from <c>Api</c>.
     /// </summary>
     public static WebApplicationBuilder AddGrpcEndpoint(this WebApplicationBuilder builder)
     {
@@ -16,6 +18,7 @@ public static class GrpcEndpointExtensions
         builder.Services.AddGrpcServer(options => builder.Configuration.GetSection("Grpc:Server").Bind(options));
         builder.Services.AddGrpcHealth();
         builder.Services.AddGrpcReflection();
+        builder.Services.AddPlugInnanApi(builder.Configuration);
         return builder;
     }
 }

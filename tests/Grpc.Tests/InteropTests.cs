@@ -1,3 +1,4 @@
+using PlugInnan.TestSupport;
 namespace PlugInnan.Grpc.Tests;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using PlugInnan.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace PlugInnan.Silo.Tests;

@@ -26,6 +26,9 @@ public interface ISubprojectGrain : IGrainWithStringKey
     [ReadOnly]
     Task<SubprojectPlan?> GetPlan();
 
+    [ReadOnly]
+    Task<Baseline?> GetBaseline();
+
     /// <summary>Today against the baseline, with small groups suppressed.</summary>
     [ReadOnly]
     Task<SubprojectProgress> GetProgress();

@@ -95,10 +95,12 @@ public sealed class StudentGrain(
         ArgumentNullException.ThrowIfNull(change);
         var current = Facts.Interventions.Find(i => i.Id == change.Id)
             ?? throw new RecordNotFoundException("intervention_id", $"The student has no intervention {change.Id}.");
+        var status = change.Status ?? current.Status;
         var changed = current with
         {
-            Status = change.Status ?? current.Status,
-            Evaluation = change.Evaluation ?? current.Evaluation,
+            Status = status,
+            // Reopening or cancelling drops an earlier evaluation: only a completed intervention has one.
+            Evaluation = change.Evaluation ?? (status == InterventionStatus.Completed ? current.Evaluation : null),
             FollowUpDate = change.FollowUpDate ?? current.FollowUpDate,
             Owner = change.Owner ?? current.Owner,
             Description = change.Description ?? current.Description,

@@ -73,6 +73,8 @@ public sealed class SubprojectGrain(
 
     public Task<SubprojectPlan?> GetPlan() => Task.FromResult(state.State.Plan);
 
+    public Task<Baseline?> GetBaseline() => Task.FromResult(state.State.Baseline);
+
     public async Task<SubprojectProgress> GetProgress()
     {
         var (combined, perSchool) = await ReadSchoolsAsync();

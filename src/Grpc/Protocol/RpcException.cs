@@ -32,12 +32,16 @@ public sealed class RpcException : Exception
     public StatusCode StatusCode => Status.Code;
 
     /// <summary>INVALID_ARGUMENT naming every offending field in a google.rpc.BadRequest detail.</summary>
-    public static RpcException InvalidArgument(string detail, IEnumerable<BadRequest.Types.FieldViolation> violations)
+    public static RpcException InvalidArgument(string detail, IEnumerable<BadRequest.Types.FieldViolation> violations) =>
+        WithFieldViolations(StatusCode.InvalidArgument, detail, violations);
+
+    /// <summary>A status that names the fields it is about in a google.rpc.BadRequest detail (e.g. NOT_FOUND for records of a batch).</summary>
+    public static RpcException WithFieldViolations(StatusCode code, string detail, IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations);
-        var details = new Google.Rpc.Status { Code = (int)StatusCode.InvalidArgument, Message = detail };
+        var details = new Google.Rpc.Status { Code = (int)code, Message = detail };
         details.Details.Add(Any.Pack(badRequest));
-        return new RpcException(new Status(StatusCode.InvalidArgument, detail, details));
+        return new RpcException(new Status(code, detail, details));
     }
 }

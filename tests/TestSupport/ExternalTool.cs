@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace PlugInnan.Grpc.Tests;
+namespace PlugInnan.TestSupport;
 
 /// <summary>Runs a program we did not write (node, buf) and returns its exit code and output.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     public static string RepositoryRoot()
     {

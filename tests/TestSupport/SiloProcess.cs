@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace PlugInnan.Silo.Tests;
+namespace PlugInnan.TestSupport;
 
-/// <summary>The real silo executable, run as a separate process the way an operator runs it.</summary>
-internal sealed class SiloProcess : IAsyncDisposable
+/// <summary>
+/// The real silo executable, run as a separate process the way an operator runs it. The test project
+/// references the Silo project, so PlugInnan.Silo.dll sits beside the tests.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
@@ -25,7 +28,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = PlugInnan.TestSupport.PostgresServer.FreePort();
+        var port = PostgresServer.FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         // Through env, which puts SIGINT back to its default: a test run started in the background of a
         // non-interactive shell inherits SIGINT ignored, and the silo would never see the Ctrl+C we send.
@@ -56,10 +59,14 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             if (process.HasExited && !lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
             {
-                Assert.Fail($"The silo exited ({process.ExitCode}) before printing '{text}':\n{Output}");
+                throw new InvalidOperationException($"The silo exited ({process.ExitCode}) before printing '{text}':\n{Output}");
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The silo did not print '{text}' within {seconds} s:\n{Output}");
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"The silo did not print '{text}' within {seconds} s:\n{Output}");
+            }
+
             await Task.Delay(50);
         }
     }
@@ -84,7 +91,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"The silo did not exit within {seconds} s:\n{Output}");
+            throw new TimeoutException($"The silo did not exit within {seconds} s:\n{Output}");
         }
 
         process.WaitForExit(); // flushes the redirected output

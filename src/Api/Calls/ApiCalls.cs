@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using PlugInnan.Api.Access;
+using PlugInnan.Grains;
+using PlugInnan.Grpc;
+using PlugInnan.Persistence;
+using PlugInnan.Runtime;
+
+namespace PlugInnan.Api.Calls;
+
+/// <summary>
+/// How the services call the grains: a write with a request id runs once (a resend gets the first
+/// answer), a stale-state conflict is retried here and never shown to the client, and the domain's
+/// refusals become gRPC statuses naming the field.
+/// </summary>
+public sealed class ApiCalls(IRequestLog requests)
+{
+    private const int Attempts = 3;
+
+    /// <summary>Runs <paramref name="write"/> once per (client, request id) and keeps its answer for resends.</summary>
+    /// <param name="fieldNames">The request's names for fields the domain names otherwise (domain name to request name).</param>
+    public async Task<TResponse> OnceAsync<TResponse>(
+        ServerCallContext context, IMessage request, string requestId, Func<Task<TResponse>> write, IReadOnlyDictionary<string, string>? fieldNames = null)
+        where TResponse : IMessage<TResponse>, new()
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(write);
+        var client = CallerInterceptor.Caller(context).Name;
+        var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes(context.Method), .. request.ToByteArray()]);
+        if (await requests.FindAsync(client, requestId, context.CancellationToken) is { } earlier)
+        {
+            if (earlier.Method != context.Method || !earlier.RequestHash.AsSpan().SequenceEqual(hash))
+            {
+                var violations = new Violations();
+                violations.Add("request_id", "was already used for a different request; use a new id for a new request");
+                violations.ThrowIfAny();
+            }
+
+            var parser = new MessageParser<TResponse>(() => new TResponse());
+            return parser.ParseFrom(earlier.Response);
+        }
+
+        var response = await RunAsync(write, fieldNames);
+        await requests.SaveAsync(client, requestId, new RecordedResponse(context.Method, hash, response.ToByteArray()), CancellationToken.None);
+        return response;
+    }
+
+    /// <summary>Runs a grain call, retrying a lost race for stored state, and turns domain refusals into statuses.</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, IReadOnlyDictionary<string, string>? fieldNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (InconsistentStateException) when (attempt < Attempts)
+            {
+                // Another silo wrote first; the grain has read the stored state again, so try again.
+            }
+            catch (InconsistentStateException e)
+            {
+                throw new RpcException(StatusCode.Aborted, $"The record kept changing under {Attempts} attempts; try again. ({e.Message})");
+            }
+            catch (InvalidRecordException e)
+            {
+                var violations = new Violations();
+                violations.Add(fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
+                violations.ThrowIfAny();
+                throw;
+            }
+            catch (RecordNotFoundException e)
+            {
+                var violations = new Violations();
+                violations.Add(fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
+                violations.ThrowIfAny(StatusCode.NotFound);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>An id for a record created by a request: the same request id always gives the same record id.</summary>
+    public static string DerivedId(string prefix, ServerCallContext context, string requestId)
+    {
+        var client = CallerInterceptor.Caller(context).Name;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{client}\n{requestId}"));
+        return $"{prefix}_{Convert.ToHexStringLower(hash.AsSpan(0, 10))}";
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Google.Protobuf.Reflection;
+using PlugInnan.Api.Access;
+using PlugInnan.Api.Calls;
+using PlugInnan.Api.Mapping;
+using PlugInnan.Grains;
+using PlugInnan.Grpc;
+using PlugInnan.Runtime;
+using V1 = PlugInnan.Api.V1;
+
+namespace PlugInnan.Api.Services;
+
+/// <summary>pluginnan.v1.SubprojectService: what a process leader plans and reads; figures only, small groups withheld.</summary>
+public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, Auditor auditor) : IGrpcService
+{
+    private const int MaxTextLength = 200;
+    private const int MaxGoals = 50;
+
+    public ServiceDescriptor Descriptor => V1.SubprojectServiceReflection.Descriptor.Services[0];
+
+    public void Bind(GrpcServiceBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .Unary<V1.ListSubprojectsRequest, V1.ListSubprojectsResponse>("ListSubprojects", ListAsync)
+            .Unary<V1.GetSubprojectRequest, V1.GetSubprojectResponse>("GetSubproject", GetAsync)
+            .Unary<V1.CreateSubprojectRequest, V1.CreateSubprojectResponse>("CreateSubproject", CreateAsync)
+            .Unary<V1.AddSchoolRequest, V1.AddSchoolResponse>("AddSchool", AddSchoolAsync)
+            .Unary<V1.UpdatePlanRequest, V1.UpdatePlanResponse>("UpdatePlan", UpdatePlanAsync)
+            .Unary<V1.RecordBaselineRequest, V1.RecordBaselineResponse>("RecordBaseline", RecordBaselineAsync)
+            .Unary<V1.GetProgressRequest, V1.GetProgressResponse>("GetProgress", GetProgressAsync);
+    }
+
+    private async Task<V1.ListSubprojectsResponse> ListAsync(V1.ListSubprojectsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
+        var offset = PageToken.Offset(violations, request.PageToken, "subprojects");
+        violations.ThrowIfAny();
+
+        var caller = CallerInterceptor.Caller(context);
+        var visible = (await ApiCalls.RunAsync(grains.GetGrain<IRegistryGrain>(Registries.Subprojects).List)).Where(s => caller.MayActForSubproject(s.Id)).ToList();
+        var page = visible.Skip(offset).Take(pageSize);
+        var response = new V1.ListSubprojectsResponse { NextPageToken = PageToken.Next(offset + pageSize, visible.Count, "subprojects") };
+        response.Subprojects.AddRange(page.Select(s => new V1.SubprojectListEntry { SubprojectId = s.Id, Name = s.Name, Municipality = s.Municipality }));
+        return response;
+    }
+
+    private async Task<V1.GetSubprojectResponse> GetAsync(V1.GetSubprojectRequest request, ServerCallContext context)
+    {
+        var (grain, definition) = await DefinedAsync(context, request.SubprojectId);
+        return new V1.GetSubprojectResponse { Subproject = await ViewAsync(request.SubprojectId, grain, definition) };
+    }
+
+    private async Task<V1.CreateSubprojectResponse> CreateAsync(V1.CreateSubprojectRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        SubprojectId(violations, request.SubprojectId);
+        RequestChecks.Text(violations, request.Name, "name", MaxTextLength);
+        RequestChecks.Text(violations, request.Municipality, "municipality", MaxTextLength);
+        RequestChecks.Text(violations, request.ProcessLeader, "process_leader", MaxTextLength, required: false);
+        RequestChecks.Text(violations, request.Focus, "focus", MaxTextLength, required: false);
+        var schools = request.Schools.Select((s, i) =>
+        {
+            RequestChecks.Text(violations, s.Name, $"schools[{i}].name", MaxTextLength);
+            if (s.SchoolUnitCode.Length > 0)
+            {
+                RequestChecks.SchoolUnitCode(violations, s.SchoolUnitCode, $"schools[{i}].school_unit_code");
+            }
+
+            return new SubprojectSchool(s.Name, s.SchoolUnitCode.Length > 0 ? s.SchoolUnitCode : null);
+        }).ToList();
+        violations.Require(schools.Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == schools.Count, "schools", "name a school twice");
+        var areas = request.DevelopmentAreas.Select((a, i) => Enums.Required<V1.DevelopmentArea, DevelopmentArea>(violations, a, $"development_areas[{i}]")).Distinct().ToList();
+        var factors = request.SuccessFactors.Select((f, i) => Enums.Required<V1.SuccessFactor, SuccessFactor>(violations, f, $"success_factors[{i}]")).Distinct().ToList();
+        violations.ThrowIfAny();
+
+        var definition = new SubprojectDefinition(
+            request.Name, request.Municipality, request.ProcessLeader.Length > 0 ? request.ProcessLeader : null, schools, areas, factors, request.Focus.Length > 0 ? request.Focus : null);
+        return await calls.OnceAsync(context, request, request.RequestId, async () =>
+        {
+            var grain = grains.GetGrain<ISubprojectGrain>(request.SubprojectId);
+            if (!await grain.Seed(definition))
+            {
+                throw new RpcException(StatusCode.AlreadyExists, $"Subproject {request.SubprojectId} exists already; choose another id.");
+            }
+
+            await grains.GetGrain<IRegistryGrain>(Registries.Subprojects).AddMissing([new RegistryEntry(request.SubprojectId, definition.Name, definition.Municipality)]);
+            return new V1.CreateSubprojectResponse { Subproject = SubprojectMapping.ToApi(request.SubprojectId, definition, null, null) };
+        });
+    }
+
+    private async Task<V1.AddSchoolResponse> AddSchoolAsync(V1.AddSchoolRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        RequestChecks.Text(violations, request.SchoolName, "school_name", MaxTextLength);
+        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
+        violations.ThrowIfAny();
+
+        var (grain, _) = await DefinedAsync(context, request.SubprojectId);
+        return await calls.OnceAsync(context, request, request.RequestId, async () =>
+        {
+            var definition = await grain.AddSchool(request.SchoolName, request.SchoolUnitCode);
+            return new V1.AddSchoolResponse { Subproject = await ViewAsync(request.SubprojectId, grain, definition) };
+        });
+    }
+
+    private async Task<V1.UpdatePlanResponse> UpdatePlanAsync(V1.UpdatePlanRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        violations.Require(request.Goals.Count <= MaxGoals, "goals", $"must hold at most {MaxGoals} goals");
+        var goals = request.Goals.Select((g, i) =>
+        {
+            RequestChecks.Text(violations, g.GoalId, $"goals[{i}].goal_id", 64);
+            RequestChecks.Text(violations, g.Description, $"goals[{i}].description", MaxTextLength);
+            violations.Require(double.IsFinite(g.Target) && g.Target >= 0, $"goals[{i}].target", "must be a number of at least 0");
+            return new PlanGoal(g.GoalId, g.Description, Enums.Required<V1.ProgressMeasure, ProgressMeasure>(violations, g.Measure, $"goals[{i}].measure"), g.Target);
+        }).ToList();
+        violations.Require(goals.Select(g => g.Id).Distinct(StringComparer.Ordinal).Count() == goals.Count, "goals", "use a goal_id twice");
+        violations.ThrowIfAny();
+
+        var (grain, definition) = await DefinedAsync(context, request.SubprojectId);
+        return await calls.OnceAsync(context, request, request.RequestId, async () =>
+        {
+            await grain.SetPlan(new SubprojectPlan(goals));
+            return new V1.UpdatePlanResponse { Subproject = await ViewAsync(request.SubprojectId, grain, definition) };
+        });
+    }
+
+    private async Task<V1.RecordBaselineResponse> RecordBaselineAsync(V1.RecordBaselineRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        violations.ThrowIfAny();
+
+        var (grain, _) = await DefinedAsync(context, request.SubprojectId);
+        return await calls.OnceAsync(context, request, request.RequestId, async () => SubprojectMapping.ToApi(await grain.TakeBaseline()));
+    }
+
+    private async Task<V1.GetProgressResponse> GetProgressAsync(V1.GetProgressRequest request, ServerCallContext context)
+    {
+        var (grain, _) = await DefinedAsync(context, request.SubprojectId);
+        return SubprojectMapping.ToApi(await ApiCalls.RunAsync(grain.GetProgress));
+    }
+
+    /// <summary>The subproject's grain and definition, when the id is well formed, the caller acts for it, and it exists.</summary>
+    private async Task<(ISubprojectGrain Grain, SubprojectDefinition Definition)> DefinedAsync(ServerCallContext context, string subprojectId)
+    {
+        var violations = new Violations();
+        SubprojectId(violations, subprojectId);
+        violations.ThrowIfAny();
+        if (!CallerInterceptor.Caller(context).MayActForSubproject(subprojectId))
+        {
+            await auditor.RefusedAsync(context, StatusCode.PermissionDenied);
+            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for subproject {subprojectId}.");
+        }
+
+        var grain = grains.GetGrain<ISubprojectGrain>(subprojectId);
+        if (await ApiCalls.RunAsync(grain.GetDefinition) is { } definition)
+        {
+            return (grain, definition);
+        }
+
+        violations.Add("subproject_id", "no subproject has this id (ListSubprojects lists them)");
+        violations.ThrowIfAny(StatusCode.NotFound);
+        throw new UnreachableException();
+    }
+
+    private static async Task<V1.Subproject> ViewAsync(string id, ISubprojectGrain grain, SubprojectDefinition definition) =>
+        SubprojectMapping.ToApi(id, definition, await ApiCalls.RunAsync(grain.GetPlan), await ApiCalls.RunAsync(grain.GetBaseline));
+
+    private static void SubprojectId(Violations violations, string id) =>
+        violations.Require(SubprojectIdShape().IsMatch(id), "subproject_id", "must be 2–64 lowercase letters, digits and '-', such as alleskolan-vara");
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubprojectIdShape();
+}
