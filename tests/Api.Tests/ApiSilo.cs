@@ -61,6 +61,13 @@ public sealed class ApiSilo : IAsyncLifetime
         where TResponse : class, IMessage<TResponse>, new() =>
         client!.UnaryAsync<TRequest, TResponse>(method, request, With(key));
 
+    /// <summary>A unary call whose types are known only at run time (for tables of bad requests); the response is dropped.</summary>
+    public async Task CallDynamicAsync(string key, string method, IMessage request, Type responseType)
+    {
+        var call = typeof(ApiSilo).GetMethod(nameof(CallAsync))!.MakeGenericMethod(request.GetType(), responseType);
+        await (Task)call.Invoke(this, [key, method, request])!;
+    }
+
     public Task<TResponse> StreamAsync<TRequest, TResponse>(string key, string method, IEnumerable<TRequest> requests)
         where TRequest : IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new() =>

@@ -10,7 +10,7 @@ internal static class Dates
 
     /// <summary>The date, or a violation (required and missing, or not a real date).</summary>
     public static DateOnly Required(Violations violations, Google.Type.Date? date, string field) =>
-        Optional(violations, date, field) ?? Missing(violations, field);
+        date is null ? Missing(violations, field) : Optional(violations, date, field) ?? default;
 
     /// <summary>The date, null when unset, or a violation when it is not a real date.</summary>
     public static DateOnly? Optional(Violations violations, Google.Type.Date? date, string field)
