@@ -1,4 +1,5 @@
 using PlugInnan.TestSupport;
+
 namespace PlugInnan.Grpc.Tests;
 
 /// <summary>buf curl (from npm's @bufbuild/buf), a tool we did not write, calling the server through reflection alone.</summary>

@@ -1,4 +1,5 @@
 using PlugInnan.TestSupport;
+
 namespace PlugInnan.Grpc.Tests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using PlugInnan.TestSupport;
 using System.Net;
 using Google.Protobuf;
 using Google.Rpc;
@@ -6,6 +5,7 @@ using Grpc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PlugInnan.Grpc.InteropServer;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Grpc.Tests;
 

@@ -1,12 +1,12 @@
-using PlugInnan.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Grpc.Testing;
 using Google.Protobuf;
-using PlugInnan.Grpc.InteropServer;
+using Grpc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PlugInnan.Grpc.InteropServer;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Grpc.Tests;
 

@@ -1,5 +1,5 @@
-using PlugInnan.TestSupport;
 using Microsoft.Data.Sqlite;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Silo.Tests;
 
