@@ -11,7 +11,7 @@ public sealed partial class StudentApi
 {
     private const int MaxRecordsPerBatch = 50_000;
     private const int MaxLessonIdLength = 200;
-    private const int FlushAtRecords = 20_000;
+    private const int FlushAtRecords = 100_000;
     private const int ParallelStudents = 32;
 
     private async Task<V1.RecordAttendanceResponse> RecordAttendanceAsync(V1.RecordAttendanceRequest request, ServerCallContext context)
