@@ -150,14 +150,17 @@ public sealed class StudentGrainTests(ITestOutputHelper output) : IDisposable
         await student.RecordIntervention(Intervention("i1", InterventionStatus.Active));
         await student.RecordAbsenceInvestigation(new("u1", today, null, InvestigationParticipants.None, null));
 
+        var half = await Assert.ThrowsAsync<InvalidRecordException>(() => student.UpdateIntervention(new("i1", InterventionStatus.Completed)));
         var completed = await student.UpdateIntervention(new("i1", InterventionStatus.Completed, InterventionEvaluation.Improved));
-        var half = await Assert.ThrowsAsync<InvalidRecordException>(() => student.UpdateIntervention(new("i1", InterventionStatus.Active)));
+        var reopened = await student.UpdateIntervention(new("i1", InterventionStatus.Active));
+        await student.UpdateIntervention(new("i1", InterventionStatus.Completed, InterventionEvaluation.Unchanged));
         var reported = await student.ReportAbsenceInvestigation("u1", today.AddDays(1));
         var closed = await student.CloseAbsenceInvestigation("u1", today.AddDays(9), InvestigationParticipants.Student | InvestigationParticipants.Guardians);
         var unknown = await Assert.ThrowsAsync<RecordNotFoundException>(() => student.CloseAbsenceInvestigation("u2", today, InvestigationParticipants.None));
 
         Assert.Equal((InterventionStatus.Completed, (InterventionEvaluation?)InterventionEvaluation.Improved, "mentor-3"), (completed.Status, completed.Evaluation, completed.Owner));
-        Assert.Equal("evaluation", half.Field); // active with an evaluation left over is refused, and nothing changes
+        Assert.Equal("evaluation", half.Field); // completed without an evaluation is refused, and nothing changes
+        Assert.Null(reopened.Evaluation); // reopening drops the earlier evaluation
         Assert.Equal((today.AddDays(1), (DateOnly?)null), (reported.ReportedToOrganiserOn!.Value, reported.ClosedOn));
         Assert.Equal((today.AddDays(1), today.AddDays(9)), (closed.ReportedToOrganiserOn!.Value, closed.ClosedOn!.Value));
         Assert.Equal("investigation_id", unknown.Field);

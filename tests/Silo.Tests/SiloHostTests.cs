@@ -84,7 +84,7 @@ public sealed class SiloHostTests : IDisposable
             Assert.Equal(1L, await count.ExecuteScalarAsync());
         }
 
-        Assert.False(Directory.Exists(Path.Combine(folder, "data")));
+        Assert.False(File.Exists(Path.Combine(folder, "data", "pluginnan.db"))); // no SQLite database; data/ holds only the pseudonymisation key
         var client = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort}"));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await Check(client)).Status);
 
