@@ -32,8 +32,23 @@ public sealed class CalendarAndTimeTests
         Assert.Equal(DateOnly.Parse(termStart, System.Globalization.CultureInfo.InvariantCulture), SchoolCalendarRules.TermStart(Calendar, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void Without_a_calendar_the_term_starts_in_August_or_January() =>
-        Assert.Equal((new DateOnly(2026, 8, 1), new DateOnly(2027, 1, 1)), (SchoolCalendarRules.TermStart(SchoolCalendar.Empty, new(2026, 10, 1)), SchoolCalendarRules.TermStart(SchoolCalendar.Empty, new(2027, 3, 1))));
+    public void Without_a_calendar_a_default_Swedish_school_year_applies_with_its_breaks()
+    {
+        var none = SchoolCalendar.Empty;
+
+        Assert.Equal((new DateOnly(2026, 8, 17), new DateOnly(2027, 1, 8)), (SchoolCalendarRules.TermStart(none, new(2026, 10, 1)), SchoolCalendarRules.TermStart(none, new(2027, 3, 1))));
+        Assert.True(SchoolCalendarRules.IsSchoolDay(none, new(2026, 10, 23)));
+        Assert.False(SchoolCalendarRules.IsSchoolDay(none, new(2026, 10, 28))); // autumn break, week 44
+        Assert.False(SchoolCalendarRules.IsSchoolDay(none, new(2027, 2, 24))); // winter sports break, week 8
+        Assert.False(SchoolCalendarRules.IsSchoolDay(none, new(2027, 3, 29))); // Easter Monday 2027
+        Assert.False(SchoolCalendarRules.IsSchoolDay(none, new(2027, 3, 24))); // Easter week
+        Assert.False(SchoolCalendarRules.IsSchoolDay(none, new(2026, 7, 15))); // summer
+        Assert.Equal(new DateOnly(2027, 6, 11), SchoolCalendarRules.CurrentTerm(none, new(2027, 5, 3)).End); // Friday of week 23
+    }
+
+    [Fact]
+    public void School_days_are_counted_over_weekends_and_breaks() =>
+        Assert.Equal((new DateOnly(2026, 11, 4), new DateOnly(2026, 10, 26)), (SchoolCalendarRules.AddSchoolDays(Calendar, new(2026, 10, 27), 5), SchoolCalendarRules.AddSchoolDays(Calendar, new(2026, 10, 26), 0)));
 
     [Fact]
     public void School_days_are_weekdays_in_a_term_that_are_not_days_off()

@@ -46,7 +46,7 @@ public sealed class DomainOnPostgreSqlTests : IAsyncLifetime, IDisposable
         var roster = await restarted.GrainFactory.GetGrain<ISchoolGrain>(To).GetRoster();
         Assert.Equal(ids, roster.Select(s => s.StudentId));
         var p0 = roster[0];
-        Assert.Equal((RiskLevel.Elevated, "transition_year_7"), (p0.Risk, p0.Indicators[^1])); // watch, raised in the first weeks of year 7
+        Assert.Equal((RiskLevel.Elevated, "transition_year_7"), (p0.Risk, p0.Reasons[^1].Indicator)); // watch, raised in the first weeks of year 7
         var progress = await restarted.GrainFactory.GetGrain<ISubprojectGrain>("overgang").GetProgress();
         var attendance = progress.Measures.Single(m => m.Measure == ProgressMeasure.AttendanceRate);
         Assert.Equal((null, 1 - (6 / 360.0)), (attendance.Baseline, attendance.Current!.Value));

@@ -130,7 +130,7 @@ public sealed class StudentGrainTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(ContactOutcome.Reached, Assert.Single(open.GuardianContacts).Outcome);
         Assert.Single(open.Handovers);
         Assert.Equal(
-            [(OpenItemKind.Intervention, "i1", (DateOnly?)today.AddDays(14)), (OpenItemKind.AbsenceInvestigation, "u1", today.AddDays(7))],
+            [(OpenItemKind.Intervention, "i1", (DateOnly?)today.AddDays(14)), (OpenItemKind.AbsenceInvestigation, "u1", today.AddDays(7)) /* 5 school days on from a Tuesday */],
             open.OpenItems.Select(i => (i.Kind, i.Id, i.DueOn)));
         Assert.Contains(open.Risk.Reasons, r => r.Indicator == "absence_investigation_open" && r.Since == today);
 

@@ -150,7 +150,7 @@ internal static class StudentMapping
             result.ProjectedVocational = projection.Vocational;
         }
 
-        result.Indicators.AddRange(summary.Indicators);
+        result.Indicators.AddRange(summary.Reasons.Select(r => r.Indicator).Distinct());
         return result;
     }
 }

@@ -21,16 +21,21 @@ public sealed record EligibilityProjection(bool Vocational, IReadOnlyList<Progra
 /// jobs, and nothing more (no names, no civic number, no free text).
 /// </summary>
 /// <param name="Projection">Null until the student has grades in SV/SVA, EN, MA and five other subjects.</param>
+/// <param name="Reasons">The reasons behind the risk level, with their values and thresholds (what a follow-up task cites).</param>
 /// <param name="UnnotifiedInvalidAbsenceOn">The latest day with absence without a valid reason that no guardian notice followed.</param>
+/// <param name="HandoverFromHere">A handover from this school to another is recorded (the sending side of 3 kap. 12 j §).</param>
+/// <param name="HandoverToHere">A handover from another school to this one is recorded (the receiving side).</param>
 public sealed record StudentSummary(
     string StudentId,
     int YearLevel,
     SecurityMarking SecurityMarking,
     DateOnly AsOf,
     RiskLevel Risk,
-    IReadOnlyList<string> Indicators,
+    IReadOnlyList<RiskReason> Reasons,
     TermMinutes Term,
     EligibilityProjection? Projection,
     ConnectednessCheckIn? LatestCheckIn,
     IReadOnlyList<OpenItem> OpenItems,
-    DateOnly? UnnotifiedInvalidAbsenceOn);
+    DateOnly? UnnotifiedInvalidAbsenceOn,
+    bool HandoverFromHere = false,
+    bool HandoverToHere = false);

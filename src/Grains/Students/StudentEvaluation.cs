@@ -40,7 +40,7 @@ public static class StudentEvaluation
             facts.GuardianContacts,
             facts.AbsenceInvestigations,
             facts.Handovers,
-            OpenItems(facts, settings.Routines, openAlerts, openInvestigations));
+            OpenItems(facts, settings, openAlerts, openInvestigations));
     }
 
     /// <summary>What the school's roster holds of the student; null when the student is not enrolled there now.</summary>
@@ -68,12 +68,14 @@ public static class StudentEvaluation
             enrolment.SecurityMarking,
             profile.AsOf,
             profile.Risk.Level,
-            [.. profile.Risk.Reasons.Select(r => r.Indicator).Distinct()],
+            profile.Risk.Reasons,
             new TermMinutes(term.Sum(l => l.Scheduled), term.Sum(l => l.Valid + l.Invalid), term.Sum(l => l.Invalid)),
             projection,
             profile.LatestCheckIn,
             profile.OpenItems,
-            UnnotifiedInvalidAbsence(facts, profile.AsOf));
+            UnnotifiedInvalidAbsence(facts, profile.AsOf),
+            facts.Handovers.Any(h => h.FromSchoolUnitCode == enrolment.SchoolUnitCode),
+            facts.Handovers.Any(h => h.ToSchoolUnitCode == enrolment.SchoolUnitCode));
     }
 
     public static bool IsEnrolledOn(Enrolment enrolment, DateOnly day)
@@ -83,7 +85,7 @@ public static class StudentEvaluation
     }
 
     private static List<OpenItem> OpenItems(
-        StudentState facts, RoutineSettings routines, List<SubjectAlert> openAlerts, List<AbsenceInvestigation> openInvestigations)
+        StudentState facts, SchoolSettings settings, List<SubjectAlert> openAlerts, List<AbsenceInvestigation> openInvestigations)
     {
         var items = new List<OpenItem>();
         items.AddRange(facts.Interventions.Where(i => i.IsOpen)
@@ -91,7 +93,7 @@ public static class StudentEvaluation
         items.AddRange(openInvestigations.Select(i => new OpenItem(
             OpenItemKind.AbsenceInvestigation,
             i.Id,
-            i.ReportedToOrganiserOn is null ? i.OpenedOn.AddDays(routines.InvestigationReportDays) : null)));
+            i.ReportedToOrganiserOn is null ? SchoolCalendarRules.AddSchoolDays(settings.Calendar, i.OpenedOn, settings.Routines.InvestigationReportDays) : null)));
         items.AddRange(openAlerts.Select(a => new OpenItem(OpenItemKind.SubjectAlert, a.Subject, null)));
         return items;
     }
