@@ -10,4 +10,5 @@ namespace PlugInnan.Grains;
 [JsonSerializable(typeof(Schools.SchoolState))]
 [JsonSerializable(typeof(Subprojects.SubprojectState))]
 [JsonSerializable(typeof(Registry.RegistryState))]
+[JsonSerializable(typeof(FollowUps.FollowUpState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

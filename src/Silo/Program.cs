@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddSiloRuntime();
 builder.AddProgrammeSeed();
+builder.AddFollowUpJobs();
 builder.AddGrpcEndpoint();
 builder.AddStartupCheck();
 

@@ -1,0 +1,76 @@
+namespace PlugInnan.Grains;
+
+/// <summary>What a follow-up task asks for.</summary>
+public enum FollowUpKind
+{
+    /// <summary>Tell the guardians today of absence without a valid reason (skollagen 7 kap. 17 §).</summary>
+    GuardianNotice = 1,
+
+    /// <summary>Open an investigation of repeated or prolonged absence (7 kap. 19 a §).</summary>
+    AbsenceInvestigation = 2,
+
+    /// <summary>Report an open absence investigation to the organiser; it is past the school's limit.</summary>
+    InvestigationReport = 3,
+
+    /// <summary>An intervention's follow-up date has come.</summary>
+    InterventionFollowUp = 4,
+
+    /// <summary>An intervention is past its follow-up date by the school's limit.</summary>
+    InterventionEscalation = 5,
+
+    /// <summary>Pass on a year-6 student's information to the receiving school (3 kap. 12 j §).</summary>
+    HandoverToSend = 6,
+
+    /// <summary>A new year-7 student arrived without a handover: ask the sending school.</summary>
+    HandoverMissing = 7,
+
+    /// <summary>A new year-7 student already trips a threshold in the first weeks.</summary>
+    TransitionWatch = 8,
+}
+
+/// <summary>Who must act.</summary>
+public enum ResponsibleRole
+{
+    Mentor = 1,
+    Principal = 2,
+    StudentHealthTeam = 3,
+    ReceivingSchool = 4,
+    InterventionOwner = 5,
+}
+
+public enum FollowUpStatus
+{
+    Open = 1,
+    Done = 2,
+    Dismissed = 3,
+}
+
+/// <summary>What raised a task: the rule, the measured value and the threshold it crossed.</summary>
+public sealed record FollowUpTrigger(string Rule, string Value, string Threshold);
+
+/// <summary>
+/// A follow-up task. Its id comes from its trigger (kind, student, and the day or record it is
+/// about), so a rule run twice raises it once.
+/// </summary>
+public sealed record FollowUpTask(
+    string Id,
+    FollowUpKind Kind,
+    string StudentId,
+    string SchoolUnitCode,
+    ResponsibleRole Role,
+    DateTimeOffset Created,
+    DateOnly Due,
+    FollowUpTrigger Trigger,
+    FollowUpStatus Status = FollowUpStatus.Open,
+    DateTimeOffset? Closed = null,
+    string? ClosedBy = null,
+    string? DismissReason = null);
+
+/// <summary>Which tasks to list; null fields do not filter.</summary>
+public sealed record FollowUpFilter(ResponsibleRole? Role = null, FollowUpStatus? Status = null, DateOnly? DueBefore = null);
+
+/// <summary>Told of every task a follow-up grain raises or closes, for clients watching a school.</summary>
+public interface IFollowUpEvents
+{
+    void Changed(FollowUpTask task);
+}

@@ -1,0 +1,7 @@
+namespace PlugInnan.Grains.FollowUps;
+
+/// <summary>A school's follow-up tasks by id, open and closed (closed ones keep their id from being raised again).</summary>
+public sealed class FollowUpState
+{
+    public Dictionary<string, FollowUpTask> Tasks { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PlugInnan.Grains;
+using PlugInnan.Grains.Rules;
+using PlugInnan.Runtime;
+
+namespace PlugInnan.Scheduling;
+
+/// <summary>What one run of a workflow did.</summary>
+public sealed record SweepReport(int Schools, int Students, int TasksDue, int TasksAdded, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs follow-up rules over every registered school: asks each school grain (not each student) for
+/// its roster and settings, and raises the tasks due in the school's follow-up grain. Task ids come
+/// from their triggers, so a run repeated (a retry, two silos, a restart mid-run) adds nothing twice.
+/// </summary>
+public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider time, ILogger<FollowUpSweep> logger)
+{
+    private const int ParallelStudents = 16;
+
+    /// <summary>The same-day guardian notices, for schools whose cut-off time has passed.</summary>
+    public Task<SweepReport> GuardianNoticesAsync(CancellationToken cancellationToken) =>
+        RunAsync("guardian notices", refresh: false, FollowUpRules.GuardianNotices, cancellationToken);
+
+    /// <summary>The daily rules, after every student has re-reported as of today (rolling windows move with the days).</summary>
+    public Task<SweepReport> DailyAsync(CancellationToken cancellationToken) =>
+        RunAsync("daily follow-up", refresh: true, FollowUpRules.Daily, cancellationToken);
+
+    private async Task<SweepReport> RunAsync(
+        string name, bool refresh, Func<SchoolSnapshot, DateTimeOffset, IEnumerable<FollowUpTask>> rules, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var schools = await grains.GetGrain<IRegistryGrain>(Registries.Schools).List();
+        var (students, due, added) = (0, 0, 0);
+        foreach (var school in schools)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var grain = grains.GetGrain<ISchoolGrain>(school.Id);
+            if (refresh)
+            {
+                await Parallel.ForEachAsync(
+                    await grain.GetRoster(),
+                    new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken },
+                    async (student, _) => await grains.GetGrain<IStudentGrain>(student.StudentId).Refresh());
+            }
+
+            var snapshot = new SchoolSnapshot(school.Id, await grain.GetSettings(), await grain.GetRoster());
+            var tasks = rules(snapshot, time.GetUtcNow()).ToList();
+            students += snapshot.Roster.Count;
+            due += tasks.Count;
+            added += tasks.Count == 0 ? 0 : await grains.GetGrain<IFollowUpGrain>(school.Id).Raise(tasks);
+        }
+
+        var report = new SweepReport(schools.Count, students, due, added, watch.Elapsed);
+        LogSwept(logger, name, report.Schools, report.Students, report.TasksDue, report.TasksAdded, report.Elapsed.TotalMilliseconds);
+        return report;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Follow-up run '{Name}': {Schools} schools, {Students} students, {Due} tasks due, {Added} new, in {Milliseconds:0} ms")]
+    private static partial void LogSwept(ILogger logger, string name, int schools, int students, int due, int added, double milliseconds);
+}

@@ -1,0 +1,16 @@
+namespace PlugInnan.Scheduling;
+
+/// <summary>When the follow-up jobs run (section <c>Silo:Scheduling</c>); cron in Swedish time, Quartz syntax with seconds.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Silo:Scheduling";
+
+    /// <summary>Whether this silo runs the jobs at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The daily run: 05:30 every day, before the school day starts.</summary>
+    public string DailyCron { get; set; } = "0 30 5 * * ?";
+
+    /// <summary>The guardian-notice run: every 15 minutes from 07:00 to 19:45 on weekdays (each school's cut-off decides).</summary>
+    public string GuardianNoticeCron { get; set; } = "0 0/15 7-19 ? * MON-FRI";
+}
