@@ -27,10 +27,13 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Students>();
         services.AddSingleton<ApiCalls>();
         services.AddSingleton<IServerInterceptor, CallerInterceptor>();
+        services.AddSingleton<FollowUpFeed>();
+        services.AddSingleton<Grains.IFollowUpEvents>(sp => sp.GetRequiredService<FollowUpFeed>());
         services.AddHostedService<ApiStartupCheck>();
         services.AddGrpcService<StudentApi>();
         services.AddGrpcService<SchoolApi>();
         services.AddGrpcService<SubprojectApi>();
+        services.AddGrpcService<FollowUpApi>();
         return services;
     }
 }

@@ -90,7 +90,7 @@ public sealed class AccessTests(ApiSilo silo)
     public async Task The_development_key_works_only_from_this_machine_and_every_method_has_access_rules()
     {
         var schools = await silo.CallAsync<ListSchoolsRequest, ListSchoolsResponse>("local-development-key", Schools + "ListSchools", new ListSchoolsRequest());
-        var methods = new[] { StudentServiceReflection.Descriptor, SchoolServiceReflection.Descriptor, SubprojectServiceReflection.Descriptor }
+        var methods = new[] { StudentServiceReflection.Descriptor, SchoolServiceReflection.Descriptor, SubprojectServiceReflection.Descriptor, FollowUpServiceReflection.Descriptor }
             .SelectMany(f => f.Services).SelectMany(s => s.Methods).Select(m => $"{m.Service.Name}/{m.Name}").Order();
 
         Assert.NotNull(schools);

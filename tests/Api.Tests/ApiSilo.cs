@@ -23,8 +23,17 @@ public sealed class ApiSilo : IAsyncLifetime
     public const string AdminKey = "admin-key";
 
     private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-api-").FullName;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private SiloProcess? silo;
     private GrpcClient? client;
+
+    public ApiSilo()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">More settings for the silo, as environment variables (e.g. a faster job schedule).</param>
+    public ApiSilo(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
 
     public string Folder => folder;
 
@@ -39,7 +48,7 @@ public sealed class ApiSilo : IAsyncLifetime
     /// <summary>Starts the silo (again) on this folder.</summary>
     public async Task StartAsync()
     {
-        var environment = new Dictionary<string, string>();
+        var environment = new Dictionary<string, string>(settings);
         Client(environment, 1, "school-a", SchoolAKey, [ApiRole.SchoolSystem], schools: [SchoolA]);
         Client(environment, 2, "school-b", SchoolBKey, [ApiRole.SchoolSystem], schools: [SchoolB]);
         Client(environment, 3, "leader", LeaderKey, [ApiRole.ProcessLeader], subprojects: [LeadersSubproject]);
@@ -67,6 +76,12 @@ public sealed class ApiSilo : IAsyncLifetime
         var call = typeof(ApiSilo).GetMethod(nameof(CallAsync))!.MakeGenericMethod(request.GetType(), responseType);
         await (Task)call.Invoke(this, [key, method, request])!;
     }
+
+    /// <summary>A server-streaming call; read it until null.</summary>
+    public Task<GrpcCallHandle<TRequest, TResponse>> WatchAsync<TRequest, TResponse>(string key, string method, TRequest request)
+        where TRequest : IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>, new() =>
+        client!.ServerStreamingAsync<TRequest, TResponse>(method, request, With(key));
 
     public Task<TResponse> StreamAsync<TRequest, TResponse>(string key, string method, IEnumerable<TRequest> requests)
         where TRequest : IMessage<TRequest>

@@ -10,6 +10,7 @@ internal static class Requests
     public const string Students = "/pluginnan.v1.StudentService/";
     public const string Schools = "/pluginnan.v1.SchoolService/";
     public const string Subprojects = "/pluginnan.v1.SubprojectService/";
+    public const string FollowUps = "/pluginnan.v1.FollowUpService/";
 
     private static int serial = Random.Shared.Next(100, 500);
 

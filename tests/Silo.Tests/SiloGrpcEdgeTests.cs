@@ -41,7 +41,7 @@ public sealed class SiloGrpcEdgeTests(SiloFixture silo) : IClassFixture<SiloFixt
         await call.CompleteAsync();
 
         Assert.Equal(
-            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "pluginnan.v1.SchoolService", "pluginnan.v1.StudentService", "pluginnan.v1.SubprojectService"],
+            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "pluginnan.v1.FollowUpService", "pluginnan.v1.SchoolService", "pluginnan.v1.StudentService", "pluginnan.v1.SubprojectService"],
             response!.ListServicesResponse.Service.Select(s => s.Name));
         await AssertStillServing();
     }

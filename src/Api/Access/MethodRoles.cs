@@ -43,6 +43,10 @@ internal static class MethodRoles
         ["SubprojectService/UpdatePlan"] = ProcessLeaderOrAdministrator,
         ["SubprojectService/RecordBaseline"] = ProcessLeaderOrAdministrator,
         ["SubprojectService/GetProgress"] = ProcessLeaderOrAdministrator,
+        ["FollowUpService/ListFollowUps"] = SchoolSystem,
+        ["FollowUpService/CompleteFollowUp"] = SchoolSystem,
+        ["FollowUpService/DismissFollowUp"] = SchoolSystem,
+        ["FollowUpService/WatchFollowUps"] = SchoolSystem,
     };
 
     /// <param name="path">The call's path, <c>/pluginnan.v1.Service/Method</c>.</param>

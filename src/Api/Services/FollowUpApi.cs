@@ -1,0 +1,126 @@
+using Google.Protobuf.Reflection;
+using PlugInnan.Api.Access;
+using PlugInnan.Api.Calls;
+using PlugInnan.Api.Mapping;
+using PlugInnan.Grains;
+using PlugInnan.Grpc;
+using PlugInnan.Runtime;
+using V1 = PlugInnan.Api.V1;
+
+namespace PlugInnan.Api.Services;
+
+/// <summary>pluginnan.v1.FollowUpService: the scheduled workflows' tasks, for the school systems of their schools.</summary>
+public sealed class FollowUpApi(IGrainFactory grains, ApiCalls calls, Auditor auditor, FollowUpFeed feed) : IGrpcService
+{
+    private const int MaxTextLength = 500;
+
+    public ServiceDescriptor Descriptor => V1.FollowUpServiceReflection.Descriptor.Services[0];
+
+    public void Bind(GrpcServiceBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .Unary<V1.ListFollowUpsRequest, V1.ListFollowUpsResponse>("ListFollowUps", ListAsync)
+            .Unary<V1.CompleteFollowUpRequest, V1.CompleteFollowUpResponse>("CompleteFollowUp", CompleteAsync)
+            .Unary<V1.DismissFollowUpRequest, V1.DismissFollowUpResponse>("DismissFollowUp", DismissAsync)
+            .ServerStreaming<V1.WatchFollowUpsRequest, V1.WatchFollowUpsResponse>("WatchFollowUps", WatchAsync);
+    }
+
+    private async Task<V1.ListFollowUpsResponse> ListAsync(V1.ListFollowUpsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
+        var filter = new FollowUpFilter(
+            Enums.Optional<V1.ResponsibleRole, ResponsibleRole>(violations, request.Role, "role"),
+            Enums.Optional<V1.FollowUpStatus, FollowUpStatus>(violations, request.Status, "status"),
+            Dates.Optional(violations, request.DueBefore, "due_before"));
+        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
+        var filters = $"{request.SchoolUnitCode}|{filter}";
+        var offset = PageToken.Offset(violations, request.PageToken, filters);
+        violations.ThrowIfAny();
+
+        await RequireSchoolAsync(context, request.SchoolUnitCode);
+        var tasks = await ApiCalls.RunAsync(() => grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).List(filter));
+        var page = tasks.Skip(offset).Take(pageSize).ToList();
+        await auditor.ReadAsync(context, request.SchoolUnitCode, [.. page.Select(t => t.StudentId).Distinct()]);
+        var response = new V1.ListFollowUpsResponse { NextPageToken = PageToken.Next(offset + page.Count, tasks.Count, filters) };
+        response.FollowUps.AddRange(page.Select(FollowUpMapping.ToApi));
+        return response;
+    }
+
+    private async Task<V1.CompleteFollowUpResponse> CompleteAsync(V1.CompleteFollowUpRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
+        RequestChecks.Text(violations, request.FollowUpId, "follow_up_id", 300);
+        RequestChecks.Text(violations, request.ClosedBy, "closed_by", MaxTextLength);
+        violations.ThrowIfAny();
+
+        await RequireSchoolAsync(context, request.SchoolUnitCode);
+        return await calls.OnceAsync(
+            context,
+            request,
+            request.RequestId,
+            async () => new V1.CompleteFollowUpResponse
+            {
+                FollowUp = FollowUpMapping.ToApi(await grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).Complete(request.FollowUpId, request.ClosedBy)),
+            },
+            new Dictionary<string, string> { ["task_id"] = "follow_up_id", ["by"] = "closed_by" });
+    }
+
+    private async Task<V1.DismissFollowUpResponse> DismissAsync(V1.DismissFollowUpRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
+        RequestChecks.Text(violations, request.FollowUpId, "follow_up_id", 300);
+        RequestChecks.Text(violations, request.ClosedBy, "closed_by", MaxTextLength);
+        RequestChecks.Text(violations, request.Reason, "reason", MaxTextLength);
+        violations.ThrowIfAny();
+
+        await RequireSchoolAsync(context, request.SchoolUnitCode);
+        return await calls.OnceAsync(
+            context,
+            request,
+            request.RequestId,
+            async () => new V1.DismissFollowUpResponse
+            {
+                FollowUp = FollowUpMapping.ToApi(await grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).Dismiss(request.FollowUpId, request.ClosedBy, request.Reason)),
+            },
+            new Dictionary<string, string> { ["task_id"] = "follow_up_id", ["by"] = "closed_by" });
+    }
+
+    private async Task WatchAsync(V1.WatchFollowUpsRequest request, IServerStreamWriter<V1.WatchFollowUpsResponse> responses, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
+        violations.ThrowIfAny();
+
+        await RequireSchoolAsync(context, request.SchoolUnitCode);
+        using var subscription = feed.Watch(request.SchoolUnitCode);
+        await auditor.ReadAsync(context, request.SchoolUnitCode, []); // the watch itself is on record; what it streams are ids only
+        await context.WriteResponseHeadersAsync(new Metadata()); // the watch is set up: changes from now on reach the client
+        try
+        {
+            await foreach (var task in subscription.Changes.ReadAllAsync(context.CancellationToken))
+            {
+                await responses.WriteAsync(new V1.WatchFollowUpsResponse { FollowUp = FollowUpMapping.ToApi(task) });
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The client stopped watching.
+        }
+    }
+
+    /// <summary>Follow-ups name students: a school system of the school only.</summary>
+    private async Task RequireSchoolAsync(ServerCallContext context, string schoolUnitCode)
+    {
+        if (!CallerInterceptor.Caller(context).MayReachStudentsOf(schoolUnitCode))
+        {
+            await auditor.RefusedAsync(context, StatusCode.PermissionDenied, schoolUnitCode);
+            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for school unit {schoolUnitCode}.");
+        }
+    }
+}
