@@ -33,7 +33,7 @@ public sealed class ApiSilo : IAsyncLifetime
     }
 
     /// <param name="settings">More settings for the silo, as environment variables (e.g. a faster job schedule).</param>
-    public ApiSilo(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
+    internal ApiSilo(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
 
     public string Folder => folder;
 
