@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PlugInnan.Grains;
+using PlugInnan.Grains.Rules;
+using PlugInnan.Persistence;
+using PlugInnan.Runtime;
+using PlugInnan.Scheduling;
+using PlugInnan.TestSupport;
+
+// How long each follow-up job takes for a school population, on PostgreSQL (fsync on) and SQLite:
+// the students are set up through the grains (a month of lessons, some absence, interventions), then
+// each job's work runs the way its Quartz job runs it, first on a cold silo (every grain loaded from
+// storage) and again warm.
+var students = Option("--students", 10_000);
+var schools = Option("--schools", 20);
+Console.WriteLine($"Plug Innan follow-up jobs: {Environment.ProcessorCount} cores, {students:N0} students at {schools} schools");
+
+await using (var server = await PostgresServer.StartAsync(durable: true))
+{
+    var connectionString = await server.CreateDatabaseAsync("jobs");
+    await MeasureAsync("postgresql", runtime => runtime.AddPostgreSqlGrainStorage(connectionString));
+}
+
+var folder = Directory.CreateTempSubdirectory("pluginnan-jobs-").FullName;
+await MeasureAsync("sqlite", runtime => runtime.AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "jobs.db")}"));
+Directory.Delete(folder, recursive: true);
+
+async Task MeasureAsync(string backend, Action<GrainRuntimeBuilder> storage)
+{
+    await using (var silo = await StartAsync(storage))
+    {
+        var watch = Stopwatch.StartNew();
+        await SetUpAsync(silo.GrainFactory);
+        Console.WriteLine($"{backend,-10} set up {students:N0} students with a month of lessons in {watch.Elapsed.TotalSeconds:N1} s");
+    }
+
+    await using var cold = await StartAsync(storage);
+    var sweep = cold.Services.GetRequiredService<FollowUpSweep>();
+    Report(backend, "daily follow-up (cold: every student loaded and re-reported)", await sweep.DailyAsync(CancellationToken.None));
+    Report(backend, "daily follow-up (warm, run again: nothing new)", await sweep.DailyAsync(CancellationToken.None));
+    Report(backend, "same-day guardian notice", await sweep.GuardianNoticesAsync(CancellationToken.None));
+}
+
+static void Report(string backend, string job, SweepReport report) =>
+    Console.WriteLine($"{backend,-10} {job}: {report.Elapsed.TotalSeconds:N2} s for {report.Students:N0} students at {report.Schools} schools, {report.TasksDue:N0} tasks due, {report.TasksAdded:N0} new");
+
+async Task SetUpAsync(IGrainFactory grains)
+{
+    var today = SwedishTime.Today(TimeProvider.System);
+    var registry = grains.GetGrain<IRegistryGrain>(Registries.Schools);
+    for (var s = 0; s < schools; s++)
+    {
+        var code = (80_000_000 + s).ToString(CultureInfo.InvariantCulture);
+        await grains.GetGrain<ISchoolGrain>(code).Configure(new SchoolProfile($"Skola {s}", "1480", "Göteborg", "Göteborgs stad"));
+        await registry.Put(new RegistryEntry(code, $"Skola {s}", "Göteborg"));
+    }
+
+    var days = Enumerable.Range(1, 28).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+    await Parallel.ForEachAsync(Enumerable.Range(0, students), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+    {
+        var student = grains.GetGrain<IStudentGrain>($"bench-{i:x8}");
+        var school = (80_000_000 + (i % schools)).ToString(CultureInfo.InvariantCulture);
+        await student.Enroll(new Enrolment(school, 5 + (i % 5), null, null, today.AddDays(-100), null, SecurityMarking.None));
+        var absentEvery = 5 + (i % 20); // some students miss a lot, most a little
+        await student.RecordAttendance([.. days.SelectMany(d => Enumerable.Range(1, 6).Select(n =>
+        {
+            var absent = (d.DayNumber + n + i) % absentEvery == 0;
+            return new LessonAttendance(d, $"L{n}", 60, absent ? 0 : 60, 0, absent ? 60 : 0);
+        }))]);
+        if (i % 10 == 0)
+        {
+            await student.RecordIntervention(new Intervention(
+                "iv_1", PreventionLevel.Indicated, DevelopmentArea.Relationships, [], "Samtal", "mentor", today.AddDays(-30), today.AddDays(-(i % 20)), InterventionStatus.Active));
+        }
+    });
+}
+
+Task<TestSilo> StartAsync(Action<GrainRuntimeBuilder> storage) => TestSilo.StartAsync(
+    runtime =>
+    {
+        runtime.AddGrains(typeof(FollowUpRules).Assembly).AddGrainStateJson(GrainStateJsonContext.Default);
+        storage(runtime);
+    },
+    configureServices: services => services.AddSingleton<FollowUpSweep>());
+
+static int Option(string name, int fallback)
+{
+    var args = Environment.GetCommandLineArgs();
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
