@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PlugInnan.Grains;
@@ -8,6 +9,9 @@ namespace PlugInnan.Scheduling;
 
 /// <summary>What one run of a workflow did.</summary>
 public sealed record SweepReport(int Schools, int Students, int TasksDue, int TasksAdded, TimeSpan Elapsed);
+
+/// <summary>What a school-year rollover did: students moved up a year, year-9 leavers archived, leavers past retention erased.</summary>
+public sealed record RolloverReport(int Schools, int Students, int Leavers, int Erased, TimeSpan Elapsed);
 
 /// <summary>
 /// Runs follow-up rules over every registered school: asks each school grain (not each student) for
@@ -25,6 +29,48 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
     /// <summary>The daily rules, after every student has re-reported as of today (rolling windows move with the days).</summary>
     public Task<SweepReport> DailyAsync(CancellationToken cancellationToken) =>
         RunAsync("daily follow-up", refresh: true, FollowUpRules.Daily, cancellationToken);
+
+    /// <summary>
+    /// The school-year rollover, for the school year starting this (or, before July, last) August:
+    /// every student on a roster moves up a year once; year-9 leavers are archived with their final
+    /// outcome; leavers older than the school's retention setting are erased, their student data with them.
+    /// </summary>
+    public async Task<RolloverReport> RolloverAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var today = SwedishTime.Today(time);
+        var autumnYear = today.Month >= 7 ? today.Year : today.Year - 1;
+        var schools = await grains.GetGrain<IRegistryGrain>(Registries.Schools).List();
+        var (students, leavers, erased) = (0, 0, 0);
+        foreach (var school in schools)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var grain = grains.GetGrain<ISchoolGrain>(school.Id);
+            var roster = await grain.GetRoster();
+            var left = new ConcurrentBag<LeaverRecord>();
+            await Parallel.ForEachAsync(roster, new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken }, async (student, _) =>
+            {
+                if (await grains.GetGrain<IStudentGrain>(student.StudentId).AdvanceSchoolYear(autumnYear) is { } leaver)
+                {
+                    left.Add(leaver);
+                }
+            });
+            await grain.ArchiveLeavers([.. left]);
+
+            var retention = (await grain.GetSettings()).Routines.LeaverRetentionYears;
+            var purged = await grain.PurgeLeavers(today.AddYears(-retention));
+            foreach (var id in purged)
+            {
+                await grains.GetGrain<IStudentGrain>(id).Forget();
+            }
+
+            (students, leavers, erased) = (students + roster.Count, leavers + left.Count, erased + purged.Count);
+        }
+
+        var report = new RolloverReport(schools.Count, students, leavers, erased, watch.Elapsed);
+        LogRolledOver(logger, autumnYear, report.Schools, report.Students, report.Leavers, report.Erased, report.Elapsed.TotalMilliseconds);
+        return report;
+    }
 
     private async Task<SweepReport> RunAsync(
         string name, bool refresh, Func<SchoolSnapshot, DateTimeOffset, IEnumerable<FollowUpTask>> rules, CancellationToken cancellationToken)
@@ -55,6 +101,10 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         LogSwept(logger, name, report.Schools, report.Students, report.TasksDue, report.TasksAdded, report.Elapsed.TotalMilliseconds);
         return report;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "School-year rollover for {AutumnYear}: {Schools} schools, {Students} students, {Leavers} year-9 leavers archived, {Erased} erased after retention, in {Milliseconds:0} ms")]
+    private static partial void LogRolledOver(ILogger logger, int autumnYear, int schools, int students, int leavers, int erased, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Follow-up run '{Name}': {Schools} schools, {Students} students, {Due} tasks due, {Added} new, in {Milliseconds:0} ms")]

@@ -11,6 +11,9 @@ public sealed class SchedulingOptions
     /// <summary>The daily run: 05:30 every day, before the school day starts.</summary>
     public string DailyCron { get; set; } = "0 30 5 * * ?";
 
+    /// <summary>The school-year rollover: 1 July at 03:00, in the summer break.</summary>
+    public string RolloverCron { get; set; } = "0 0 3 1 7 ?";
+
     /// <summary>The guardian-notice run: every 15 minutes from 07:00 to 19:45 on weekdays (each school's cut-off decides).</summary>
     public string GuardianNoticeCron { get; set; } = "0 0/15 7-19 ? * MON-FRI";
 }

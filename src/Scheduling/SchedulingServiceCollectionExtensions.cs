@@ -47,6 +47,7 @@ public static class SchedulingServiceCollectionExtensions
             });
             AddJob<DailyFollowUpJob>(quartz, DailyFollowUpJob.Key, options.DailyCron);
             AddJob<GuardianNoticeJob>(quartz, GuardianNoticeJob.Key, options.GuardianNoticeCron);
+            AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

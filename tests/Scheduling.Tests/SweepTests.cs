@@ -104,6 +104,42 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(("guardian-notice:s-absent:2026-11-16", new DateOnly(2026, 11, 16)), (notice.Id, notice.Due));
     }
 
+    [Fact]
+    public async Task The_rollover_moves_everyone_up_once_archives_year_9_and_erases_leavers_after_retention()
+    {
+        await using var silo = await StartAsync();
+        var termStart = new DateOnly(2026, 8, 17);
+        await silo.GrainFactory.GetGrain<ISchoolGrain>(SchoolA).Configure(new SchoolProfile("A-skolan", "1442", "Vara", "Vara kommun"));
+        await silo.GrainFactory.GetGrain<IRegistryGrain>(Registries.Schools).Put(new RegistryEntry(SchoolA, "A-skolan", "Vara"));
+        foreach (var (id, year) in new[] { ("y6", 6), ("y8", 8), ("y9", 9) })
+        {
+            await silo.GrainFactory.GetGrain<IStudentGrain>(id).Enroll(new(SchoolA, year, null, null, termStart, null, SecurityMarking.None));
+        }
+
+        await silo.GrainFactory.GetGrain<IStudentGrain>("y9").RecordGrades(
+            [.. "SV EN MA BI FY KE GE HI".Split(' ').Select(s => new GradeEntry(s, new SchoolTerm(2027, Semester.Spring), "C", true, new(2027, 6, 10)))]);
+        var sweep = silo.Services.GetRequiredService<FollowUpSweep>();
+        var school = silo.GrainFactory.GetGrain<ISchoolGrain>(SchoolA);
+
+        clock.Set(At(new DateOnly(2027, 7, 1), 3, 0));
+        var first = await sweep.RolloverAsync(CancellationToken.None);
+        var again = await sweep.RolloverAsync(CancellationToken.None);
+        var roster = await school.GetRoster();
+        var leaver = Assert.Single(await school.GetLeavers());
+
+        Assert.Equal((3, 1, 0), (first.Students, first.Leavers, first.Erased));
+        Assert.Equal((2, 0), (again.Students, again.Leavers)); // once a year: nobody moves up twice
+        Assert.Equal([("y6", 7), ("y8", 9)], roster.Select(s => (s.StudentId, s.YearLevel)));
+        Assert.Equal(("y9", true, 8 * 15.0, new DateOnly(2027, 6, 30)), (leaver.StudentId, leaver.EligibleVocational, leaver.MeritValue, leaver.LeftOn));
+
+        clock.Set(At(new DateOnly(2028, 7, 1), 3, 0)); // a year on: the default retention (1 year) is over
+        var next = await sweep.RolloverAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (next.Leavers, next.Erased)); // y8, now in year 9, leaves; y9 of 2027 is erased
+        Assert.Null(await silo.GrainFactory.GetGrain<IStudentGrain>("y9").GetEnrolment());
+        Assert.Equal(["y8"], (await school.GetLeavers()).Select(l => l.StudentId));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

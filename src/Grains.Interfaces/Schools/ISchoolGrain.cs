@@ -27,6 +27,15 @@ public interface ISchoolGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<StudentSummary>> GetRoster();
 
+    /// <summary>Keeps year-9 leavers' final outcomes (by student id: a repeat changes nothing).</summary>
+    Task ArchiveLeavers(IReadOnlyList<LeaverRecord> leavers);
+
+    /// <summary>Drops the leavers who left before <paramref name="leftBefore"/>; returns their student ids.</summary>
+    Task<IReadOnlyList<string>> PurgeLeavers(DateOnly leftBefore);
+
+    [ReadOnly]
+    Task<IReadOnlyList<LeaverRecord>> GetLeavers();
+
     /// <summary>The school's figures today, raw (for the school's own staff and for subprojects to suppress).</summary>
     [ReadOnly]
     Task<EngagementFigures> GetFigures();

@@ -27,6 +27,9 @@ public sealed record RoutineSettings
     /// <summary>Time of day (Swedish time) by which guardians must have been told of absence without a valid reason (local choice; the law says the same day).</summary>
     public TimeOnly GuardianNoticeBy { get; init; } = new(16, 0);
 
+    /// <summary>Years the school keeps a year-9 leaver's final outcome (and the student's data) after the rollover (local choice).</summary>
+    public int LeaverRetentionYears { get; init; } = 1;
+
     /// <summary>School days from opening an absence investigation to reporting it to the organiser (local choice; the law says without delay).</summary>
     public int InvestigationReportDays { get; init; } = 5;
 }

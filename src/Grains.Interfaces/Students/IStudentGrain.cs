@@ -44,6 +44,16 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>Adds or updates (by id) a handover between schools (skollagen 3 kap. 12 j §).</summary>
     Task RecordHandover(Handover handover);
 
+    /// <summary>
+    /// The school-year rollover for the year starting in August of <paramref name="autumnYear"/>, once
+    /// per year however often it is asked: years 0–8 go up one; a year-9 student leaves, and the final
+    /// eligibility outcome is returned for the school's archive.
+    /// </summary>
+    Task<LeaverRecord?> AdvanceSchoolYear(int autumnYear);
+
+    /// <summary>Erases everything stored about the student (after the school's retention period).</summary>
+    Task Forget();
+
     /// <summary>Re-reports the student to its school as of today (for the nightly run: windows move with the days).</summary>
     Task Refresh();
 

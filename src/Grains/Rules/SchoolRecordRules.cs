@@ -24,6 +24,7 @@ public static class SchoolRecordRules
         RecordCheck.Require(routines.ConnectednessWatch is >= 1 and <= 5, "connectedness_watch", "must be 1–5");
         RecordCheck.Require(routines.TransitionWeeks is >= 0 and <= 26, "transition_weeks", "must be 0–26");
         RecordCheck.Require(routines.InvestigationReportDays is >= 0 and <= 60, "investigation_report_days", "must be 0–60");
+        RecordCheck.Require(routines.LeaverRetentionYears is >= 0 and <= 10, "leaver_retention_years", "must be 0–10");
     }
 
     public static void Check(SchoolCalendar calendar)

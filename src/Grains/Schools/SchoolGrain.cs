@@ -21,21 +21,21 @@ public sealed class SchoolGrain(
     {
         SchoolRecordRules.Check(profile);
         state.State.Profile = profile;
-        return WriteSettingsAsync();
+        return WriteNowAsync();
     }
 
     public Task SetRoutines(RoutineSettings routines)
     {
         SchoolRecordRules.Check(routines);
         state.State.Routines = routines;
-        return WriteSettingsAsync();
+        return WriteNowAsync();
     }
 
     public Task SetCalendar(SchoolCalendar calendar)
     {
         SchoolRecordRules.Check(calendar);
         state.State.Calendar = calendar;
-        return WriteSettingsAsync();
+        return WriteNowAsync();
     }
 
     public Task<SchoolProfile?> GetProfile() => Task.FromResult(state.State.Profile);
@@ -63,6 +63,32 @@ public sealed class SchoolGrain(
     public Task<IReadOnlyList<StudentSummary>> GetRoster() =>
         Task.FromResult<IReadOnlyList<StudentSummary>>([.. state.State.Roster.Values.OrderBy(s => s.StudentId, StringComparer.Ordinal)]);
 
+    public Task ArchiveLeavers(IReadOnlyList<LeaverRecord> leavers)
+    {
+        ArgumentNullException.ThrowIfNull(leavers);
+        var added = leavers.Count(l => state.State.Leavers.TryAdd(l.StudentId, l));
+        return added == 0 ? Task.CompletedTask : WriteNowAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> PurgeLeavers(DateOnly leftBefore)
+    {
+        var purged = state.State.Leavers.Values.Where(l => l.LeftOn < leftBefore).Select(l => l.StudentId).ToList();
+        foreach (var id in purged)
+        {
+            state.State.Leavers.Remove(id);
+        }
+
+        if (purged.Count > 0)
+        {
+            await WriteNowAsync();
+        }
+
+        return purged;
+    }
+
+    public Task<IReadOnlyList<LeaverRecord>> GetLeavers() =>
+        Task.FromResult<IReadOnlyList<LeaverRecord>>([.. state.State.Leavers.Values.OrderBy(l => l.StudentId, StringComparer.Ordinal)]);
+
     public Task<EngagementFigures> GetFigures() =>
         Task.FromResult(FigureRules.FromRoster(state.State.Roster.Values, SwedishTime.Today(time)));
 
@@ -75,8 +101,8 @@ public sealed class SchoolGrain(
         }
     }
 
-    /// <summary>Settings are stored before the call returns (the roster, pending or not, goes with them).</summary>
-    private Task WriteSettingsAsync()
+    /// <summary>Settings and the leaver archive are stored before the call returns (the roster, pending or not, goes with them).</summary>
+    private Task WriteNowAsync()
     {
         CancelPendingWrite();
         return state.WriteOrRestoreAsync(DeactivateOnIdle);

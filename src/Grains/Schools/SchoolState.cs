@@ -9,6 +9,9 @@ public sealed class SchoolState
 
     public SchoolCalendar Calendar { get; set; } = SchoolCalendar.Empty;
 
+    /// <summary>Year-9 leavers' final outcomes, by student id, until the retention period ends.</summary>
+    public Dictionary<string, LeaverRecord> Leavers { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>One summary per student id.</summary>
     public Dictionary<string, StudentSummary> Roster { get; set; } = new(StringComparer.Ordinal);
 }

@@ -129,6 +129,60 @@ public sealed class StudentGrain(
     public Task RecordHandover(Handover handover) =>
         StoreAsync(handover, StudentRecordRules.Check, Facts.Handovers, h => h.Id == handover.Id);
 
+    public async Task<LeaverRecord?> AdvanceSchoolYear(int autumnYear)
+    {
+        if (Facts.AdvancedForYear >= autumnYear || Facts.Enrolment is not { } enrolment)
+        {
+            return Facts.AdvancedForYear == autumnYear ? Facts.Left : null; // once a year: a repeat gives the first answer
+        }
+
+        var today = SwedishTime.Today(time);
+        Facts.AdvancedForYear = autumnYear;
+        if (!StudentEvaluation.IsEnrolledOn(enrolment, today))
+        {
+            await StoreAndReportAsync();
+            return null;
+        }
+
+        if (enrolment.YearLevel >= 9)
+        {
+            var profile = await GetProfile();
+            Facts.Left = new LeaverRecord(
+                Id,
+                enrolment.SchoolUnitCode,
+                today.AddDays(-1),
+                profile.Eligibility.Vocational,
+                [.. profile.Eligibility.ProgrammeGroups.Where(g => g.Value).Select(g => g.Key).Order()],
+                profile.MeritValue);
+            Facts.Enrolment = enrolment with { EndDate = today.AddDays(-1) }; // off the roster from today
+            await StoreAndReportAsync();
+            return Facts.Left;
+        }
+
+        var arrived = enrolment.YearLevel == 6;
+        Facts.Enrolment = enrolment with { YearLevel = enrolment.YearLevel + 1 };
+        if (arrived)
+        {
+            var calendar = (await School(enrolment.SchoolUnitCode).GetSettings()).Calendar;
+            Facts.MovedToYear7On = SchoolCalendarRules.CurrentTerm(calendar, today.AddDays(60)).Start; // the autumn term after the summer
+        }
+
+        await StoreAndReportAsync();
+        return null;
+    }
+
+    public async Task Forget()
+    {
+        if (Facts.Enrolment is { } enrolment)
+        {
+            await School(enrolment.SchoolUnitCode).RemoveStudent(Id);
+        }
+
+        await state.ClearStateAsync();
+        reportedSchool = reportedSummary = null;
+        DeactivateOnIdle();
+    }
+
     public Task Refresh() => ReportAsync(force: true);
 
     public Task<Enrolment?> GetEnrolment() => Task.FromResult(Facts.Enrolment);

@@ -31,6 +31,12 @@ public sealed class StudentState
     /// <summary>Day of the move to year 7 (from year 6, or into a new school), for the transition weeks.</summary>
     public DateOnly? MovedToYear7On { get; set; }
 
+    /// <summary>The school year (by its autumn) the rollover last advanced this student for.</summary>
+    public int? AdvancedForYear { get; set; }
+
+    /// <summary>Set when the student left year 9 at a rollover.</summary>
+    public LeaverRecord? Left { get; set; }
+
     /// <summary>Schools the student left whose roster may still list them; removal is retried until it is written away.</summary>
     public List<string> PendingRosterRemovals { get; set; } = [];
 }
