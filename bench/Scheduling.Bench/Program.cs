@@ -12,6 +12,8 @@ using PlugInnan.TestSupport;
 // the students are set up through the grains (a month of lessons, some absence, interventions), then
 // each job's work runs the way its Quartz job runs it, first on a cold silo (every grain loaded from
 // storage) and again warm.
+// A weekday afternoon after the schools' guardian-notice cut-off, so every job has work to do.
+var clock = new ManualTimeProvider(LastWeekdayAt(16, 30));
 var students = Option("--students", 10_000);
 var schools = Option("--schools", 20);
 Console.WriteLine($"Plug Innan follow-up jobs: {Environment.ProcessorCount} cores, {students:N0} students at {schools} schools");
@@ -40,6 +42,8 @@ async Task MeasureAsync(string backend, Action<GrainRuntimeBuilder> storage)
     Report(backend, "daily follow-up (cold: every student loaded and re-reported)", await sweep.DailyAsync(CancellationToken.None));
     Report(backend, "daily follow-up (warm, run again: nothing new)", await sweep.DailyAsync(CancellationToken.None));
     Report(backend, "same-day guardian notice", await sweep.GuardianNoticesAsync(CancellationToken.None));
+    var rollover = await sweep.RolloverAsync(CancellationToken.None);
+    Console.WriteLine($"{backend,-10} school-year rollover: {rollover.Elapsed.TotalSeconds:N2} s for {rollover.Students:N0} students at {rollover.Schools} schools, {rollover.Leavers:N0} year-9 leavers archived");
 }
 
 static void Report(string backend, string job, SweepReport report) =>
@@ -47,7 +51,7 @@ static void Report(string backend, string job, SweepReport report) =>
 
 async Task SetUpAsync(IGrainFactory grains)
 {
-    var today = SwedishTime.Today(TimeProvider.System);
+    var today = SwedishTime.Today(clock);
     var registry = grains.GetGrain<IRegistryGrain>(Registries.Schools);
     for (var s = 0; s < schools; s++)
     {
@@ -56,7 +60,7 @@ async Task SetUpAsync(IGrainFactory grains)
         await registry.Put(new RegistryEntry(code, $"Skola {s}", "Göteborg"));
     }
 
-    var days = Enumerable.Range(1, 28).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+    var days = Enumerable.Range(0, 28).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
     await Parallel.ForEachAsync(Enumerable.Range(0, students), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
     {
         var student = grains.GetGrain<IStudentGrain>($"bench-{i:x8}");
@@ -82,7 +86,22 @@ Task<TestSilo> StartAsync(Action<GrainRuntimeBuilder> storage) => TestSilo.Start
         runtime.AddGrains(typeof(FollowUpRules).Assembly).AddGrainStateJson(GrainStateJsonContext.Default);
         storage(runtime);
     },
-    configureServices: services => services.AddSingleton<FollowUpSweep>());
+    configureServices: services =>
+    {
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<FollowUpSweep>();
+    });
+
+static DateTimeOffset LastWeekdayAt(int hour, int minute)
+{
+    var day = SwedishTime.Today(TimeProvider.System).AddDays(-1);
+    while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || !SchoolCalendarRules.IsSchoolDay(SchoolCalendar.Empty, day))
+    {
+        day = day.AddDays(-1);
+    }
+
+    return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SwedishTime.Zone), TimeSpan.Zero);
+}
 
 static int Option(string name, int fallback)
 {
