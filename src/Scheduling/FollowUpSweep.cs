@@ -72,6 +72,25 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         return report;
     }
 
+    /// <summary>Each defined subproject records its weekly digest for its process leader; returns how many did.</summary>
+    public async Task<int> DigestsAsync(CancellationToken cancellationToken)
+    {
+        var subprojects = await grains.GetGrain<IRegistryGrain>(Registries.Subprojects).List();
+        var recorded = 0;
+        foreach (var subproject in subprojects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var grain = grains.GetGrain<ISubprojectGrain>(subproject.Id);
+            if (await grain.GetDefinition() is not null)
+            {
+                await grain.RecordDigest();
+                recorded++;
+            }
+        }
+
+        return recorded;
+    }
+
     private async Task<SweepReport> RunAsync(
         string name, bool refresh, Func<SchoolSnapshot, DateTimeOffset, IEnumerable<FollowUpTask>> rules, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ public sealed class SchedulingOptions
     /// <summary>The school-year rollover: 1 July at 03:00, in the summer break.</summary>
     public string RolloverCron { get; set; } = "0 0 3 1 7 ?";
 
+    /// <summary>The weekly digest per subproject: Mondays at 06:00.</summary>
+    public string WeeklyDigestCron { get; set; } = "0 0 6 ? * MON";
+
     /// <summary>The guardian-notice run: every 15 minutes from 07:00 to 19:45 on weekdays (each school's cut-off decides).</summary>
     public string GuardianNoticeCron { get; set; } = "0 0/15 7-19 ? * MON-FRI";
 }

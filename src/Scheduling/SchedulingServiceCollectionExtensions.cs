@@ -48,6 +48,7 @@ public static class SchedulingServiceCollectionExtensions
             AddJob<DailyFollowUpJob>(quartz, DailyFollowUpJob.Key, options.DailyCron);
             AddJob<GuardianNoticeJob>(quartz, GuardianNoticeJob.Key, options.GuardianNoticeCron);
             AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
+            AddJob<WeeklyDigestJob>(quartz, WeeklyDigestJob.Key, options.WeeklyDigestCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -10,7 +10,11 @@ namespace PlugInnan.Api.Tests;
 /// </summary>
 public sealed class FollowUpApiTests : IAsyncLifetime
 {
-    private readonly ApiSilo silo = new(new Dictionary<string, string> { ["Silo__Scheduling__DailyCron"] = "0/2 * * * * ?" });
+    private readonly ApiSilo silo = new(new Dictionary<string, string>
+    {
+        ["Silo__Scheduling__DailyCron"] = "0/2 * * * * ?",
+        ["Silo__Scheduling__WeeklyDigestCron"] = "1/2 * * * * ?",
+    });
 
     public Task InitializeAsync() => silo.InitializeAsync();
 
@@ -68,6 +72,27 @@ public sealed class FollowUpApiTests : IAsyncLifetime
         Assert.Empty(otherSchool.Concat(leader));
         Assert.Equal(["follow_up_id"], unknown);
         Assert.Equal(["request_id", "school_unit_code", "closed_by", "reason"], bad);
+    }
+
+    [Fact]
+    public async Task A_process_leader_reads_the_weekly_digests_of_its_subproject()
+    {
+        ListDigestsResponse digests = new();
+        for (var attempt = 0; attempt < 50 && digests.Digests.Count == 0; attempt++)
+        {
+            await Task.Delay(200);
+            digests = await silo.CallAsync<ListDigestsRequest, ListDigestsResponse>(
+                ApiSilo.LeaderKey, Subprojects + "ListDigests", new ListDigestsRequest { SubprojectId = ApiSilo.LeadersSubproject });
+        }
+
+        var other = await FailsAsync(StatusCode.PermissionDenied, () => silo.CallAsync<ListDigestsRequest, ListDigestsResponse>(
+            ApiSilo.LeaderKey, Subprojects + "ListDigests", new ListDigestsRequest { SubprojectId = "bollebygd" }));
+
+        var digest = Assert.Single(digests.Digests); // one a week, however often the job runs
+        Assert.Matches("^[0-9]{4}-W[0-9]{2}$", digest.Week);
+        Assert.Equal(ApiSilo.LeadersSubproject, digest.Progress.SubprojectId);
+        Assert.True(digest.Progress.StudentsPerRiskLevel.Total.Suppressed); // no students yet: nothing to show
+        Assert.Empty(other);
     }
 
     public Task DisposeAsync() => silo.DisposeAsync();

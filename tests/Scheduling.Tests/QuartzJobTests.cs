@@ -38,7 +38,7 @@ public sealed class QuartzJobTests : IDisposable
         var again = await restarted.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var triggers = await again.GetTriggersOfJob(DailyFollowUpJob.Key);
         Assert.Equal("0 30 5 * * ?", Assert.IsType<ICronTrigger>(Assert.Single(triggers), exactMatch: false).CronExpressionString);
-        Assert.Equal(3, await CountAsync("SELECT count(*) FROM QRTZ_TRIGGERS")); // daily, guardian notice, rollover: not added again
+        Assert.Equal(4, await CountAsync("SELECT count(*) FROM QRTZ_TRIGGERS")); // daily, guardian notice, rollover, digest: not added again
     }
 
     public void Dispose()

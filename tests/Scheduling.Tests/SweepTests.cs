@@ -140,6 +140,28 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(["y8"], (await school.GetLeavers()).Select(l => l.StudentId));
     }
 
+    [Fact]
+    public async Task Each_subproject_records_one_digest_a_week_with_small_groups_withheld()
+    {
+        await using var silo = await StartAsync();
+        await SetUpAsync(silo);
+        var subproject = silo.GrainFactory.GetGrain<ISubprojectGrain>("a-projekt");
+        await subproject.Define(new SubprojectDefinition("A-projektet", "Vara", null, [new("A-skolan", SchoolA)], [DevelopmentArea.FollowUpOfRiskIndicators], []));
+        await silo.GrainFactory.GetGrain<IRegistryGrain>(Registries.Subprojects).AddMissing([new RegistryEntry("a-projekt", "A-projektet", "Vara"), new RegistryEntry("undefined", "Odefinierat", "Vara")]);
+        var sweep = silo.Services.GetRequiredService<FollowUpSweep>();
+
+        var monday = await sweep.DigestsAsync(CancellationToken.None);
+        clock.Set(At(new DateOnly(2026, 11, 18), 6, 0)); // the same week
+        await sweep.DigestsAsync(CancellationToken.None);
+        clock.Set(At(new DateOnly(2026, 11, 23), 6, 0)); // the next Monday
+        await sweep.DigestsAsync(CancellationToken.None);
+        var digests = await subproject.ListDigests();
+
+        Assert.Equal(1, monday); // the undefined one has nothing to report
+        Assert.Equal(["2026-W48", "2026-W47"], digests.Select(d => d.Week));
+        Assert.Null(digests[0].Progress.StudentsPerRiskLevel.Total); // 2 students at the school: withheld
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

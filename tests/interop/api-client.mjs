@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
 const here = path.dirname(fileURLToPath(import.meta.url));
 const protos = path.resolve(here, '../../protos');
 const definition = protoLoader.loadSync(
-  ['pluginnan/v1/student_service.proto', 'pluginnan/v1/school_service.proto', 'pluginnan/v1/subproject_service.proto'],
+  ['pluginnan/v1/student_service.proto', 'pluginnan/v1/school_service.proto', 'pluginnan/v1/subproject_service.proto', 'pluginnan/v1/follow_up_service.proto'],
   { includeDirs: [protos], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true },
 );
 const v1 = grpc.loadPackageDefinition(definition).pluginnan.v1;
@@ -33,6 +33,7 @@ const services = {
   students: new v1.StudentService(address, credentials),
   schools: new v1.SchoolService(address, credentials),
   subprojects: new v1.SubprojectService(address, credentials),
+  followUps: new v1.FollowUpService(address, credentials),
 };
 
 // google.rpc.Status and BadRequest, to read the details of a refused call.
@@ -184,6 +185,10 @@ if (args.scenario === 'main') {
     ['subprojects', 'UpdatePlan', { request_id: randomUUID(), subproject_id: 'alleskolan-vara', goals: [{ goal_id: 'g', description: 'd', measure: 'PROGRESS_MEASURE_UNSPECIFIED', target: 1 }] }, ['goals[0].measure']],
     ['subprojects', 'RecordBaseline', { request_id: '', subproject_id: 'alleskolan-vara' }, ['request_id']],
     ['subprojects', 'GetProgress', { subproject_id: '' }, ['subproject_id']],
+    ['subprojects', 'ListDigests', { subproject_id: 'alleskolan-vara', page_token: 'x' }, ['page_token']],
+    ['followUps', 'ListFollowUps', { school_unit_code: '1', role: 'RESPONSIBLE_ROLE_MENTOR', page_size: 2000 }, ['school_unit_code', 'page_size']],
+    ['followUps', 'CompleteFollowUp', { request_id: randomUUID(), school_unit_code: school, follow_up_id: 'x' }, ['closed_by']],
+    ['followUps', 'DismissFollowUp', { request_id: randomUUID(), school_unit_code: school, follow_up_id: '', closed_by: 'Rektor' }, ['follow_up_id', 'reason']],
   ];
   for (const [service, method, request, fields] of cases) {
     step(`${method} refuses bad input naming ${fields.join(', ')}`, async () => {
@@ -198,6 +203,16 @@ if (args.scenario === 'main') {
     });
     assert.equal(stream.error?.code, grpc.status.INVALID_ARGUMENT);
     assert.match(stream.error.details, /records\[0\]\.lesson_id/);
+  });
+  step('WatchFollowUps refuses a bad school unit code', async () => {
+    const error = await new Promise((resolve) => {
+      const stream = services.followUps.WatchFollowUps({ school_unit_code: 'nope' }, metadata());
+      stream.on('data', () => {});
+      stream.on('error', resolve);
+      stream.on('end', () => resolve(null));
+    });
+    assert.equal(error?.code, grpc.status.INVALID_ARGUMENT);
+    assert.match(error.details, /school_unit_code/);
   });
   step('a call without a key is unauthenticated', async () => {
     await new Promise((resolve, reject) => services.schools.ListSchools({}, new grpc.Metadata(), (error) => {

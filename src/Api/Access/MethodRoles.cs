@@ -43,6 +43,7 @@ internal static class MethodRoles
         ["SubprojectService/UpdatePlan"] = ProcessLeaderOrAdministrator,
         ["SubprojectService/RecordBaseline"] = ProcessLeaderOrAdministrator,
         ["SubprojectService/GetProgress"] = ProcessLeaderOrAdministrator,
+        ["SubprojectService/ListDigests"] = ProcessLeaderOrAdministrator,
         ["FollowUpService/ListFollowUps"] = SchoolSystem,
         ["FollowUpService/CompleteFollowUp"] = SchoolSystem,
         ["FollowUpService/DismissFollowUp"] = SchoolSystem,

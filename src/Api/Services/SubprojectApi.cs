@@ -29,7 +29,8 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
             .Unary<V1.AddSchoolRequest, V1.AddSchoolResponse>("AddSchool", AddSchoolAsync)
             .Unary<V1.UpdatePlanRequest, V1.UpdatePlanResponse>("UpdatePlan", UpdatePlanAsync)
             .Unary<V1.RecordBaselineRequest, V1.RecordBaselineResponse>("RecordBaseline", RecordBaselineAsync)
-            .Unary<V1.GetProgressRequest, V1.GetProgressResponse>("GetProgress", GetProgressAsync);
+            .Unary<V1.GetProgressRequest, V1.GetProgressResponse>("GetProgress", GetProgressAsync)
+            .Unary<V1.ListDigestsRequest, V1.ListDigestsResponse>("ListDigests", ListDigestsAsync);
     }
 
     private async Task<V1.ListSubprojectsResponse> ListAsync(V1.ListSubprojectsRequest request, ServerCallContext context)
@@ -145,6 +146,25 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
     {
         var (grain, _) = await DefinedAsync(context, request.SubprojectId);
         return SubprojectMapping.ToApi(await ApiCalls.RunAsync(grain.GetProgress));
+    }
+
+    private async Task<V1.ListDigestsResponse> ListDigestsAsync(V1.ListDigestsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
+        var offset = PageToken.Offset(violations, request.PageToken, $"digests|{request.SubprojectId}");
+        violations.ThrowIfAny();
+
+        var (grain, _) = await DefinedAsync(context, request.SubprojectId);
+        var digests = await ApiCalls.RunAsync(grain.ListDigests);
+        var response = new V1.ListDigestsResponse { NextPageToken = PageToken.Next(offset + pageSize, digests.Count, $"digests|{request.SubprojectId}") };
+        response.Digests.AddRange(digests.Skip(offset).Take(pageSize).Select(d => new V1.Digest
+        {
+            Week = d.Week,
+            RecordedOn = Dates.ToProto(d.RecordedOn),
+            Progress = SubprojectMapping.ToApi(d.Progress),
+        }));
+        return response;
     }
 
     /// <summary>The subproject's grain and definition, when the id is well formed, the caller acts for it, and it exists.</summary>

@@ -29,6 +29,13 @@ public interface ISubprojectGrain : IGrainWithStringKey
     [ReadOnly]
     Task<Baseline?> GetBaseline();
 
+    /// <summary>Records this week's digest, once a week however often it is asked; returns it.</summary>
+    Task<SubprojectDigest> RecordDigest();
+
+    /// <summary>The weekly digests, newest first (the last two years).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<SubprojectDigest>> ListDigests();
+
     /// <summary>Today against the baseline, with small groups suppressed.</summary>
     [ReadOnly]
     Task<SubprojectProgress> GetProgress();

@@ -15,6 +15,10 @@ public sealed record MeasureProgress(ProgressMeasure Measure, double? Baseline, 
 /// <summary>A school of the subproject as a process leader sees it: counts only, small groups suppressed.</summary>
 public sealed record SchoolProgress(string Name, string? SchoolUnitCode, SuppressedCounts StudentsPerRiskLevel);
 
+/// <summary>A week's digest for the process leader: the progress as it stood that week (already suppressed).</summary>
+/// <param name="Week">The ISO week, e.g. <c>2026-W48</c>.</param>
+public sealed record SubprojectDigest(string Week, DateOnly RecordedOn, SubprojectProgress Progress);
+
 /// <summary>
 /// What a process leader sees of a subproject: no student, only figures with groups smaller than 5 suppressed.
 /// </summary>

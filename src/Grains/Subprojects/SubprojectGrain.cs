@@ -11,6 +11,8 @@ public sealed class SubprojectGrain(
     [PersistentState("subproject")] IPersistentState<SubprojectState> state,
     TimeProvider time) : Grain, ISubprojectGrain
 {
+    private const int DigestsKept = 104;
+
     public async Task<bool> Seed(SubprojectDefinition definition)
     {
         SubprojectRecordRules.Check(definition);
@@ -68,6 +70,25 @@ public sealed class SubprojectGrain(
         await state.WriteOrRestoreAsync(DeactivateOnIdle);
         return state.State.Baseline;
     }
+
+    public async Task<SubprojectDigest> RecordDigest()
+    {
+        var today = SwedishTime.Today(time);
+        var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
+        if (state.State.Digests.Find(d => d.Week == week) is { } recorded)
+        {
+            return recorded;
+        }
+
+        var digest = new SubprojectDigest(week, today, await GetProgress());
+        state.State.Digests.Add(digest);
+        state.State.Digests.RemoveRange(0, Math.Max(0, state.State.Digests.Count - DigestsKept));
+        await state.WriteOrRestoreAsync(DeactivateOnIdle);
+        return digest;
+    }
+
+    public Task<IReadOnlyList<SubprojectDigest>> ListDigests() =>
+        Task.FromResult<IReadOnlyList<SubprojectDigest>>([.. Enumerable.Reverse(state.State.Digests)]);
 
     public Task<SubprojectDefinition?> GetDefinition() => Task.FromResult(state.State.Definition);
 

@@ -8,4 +8,7 @@ public sealed class SubprojectState
     public SubprojectPlan? Plan { get; set; }
 
     public Baseline? Baseline { get; set; }
+
+    /// <summary>Weekly digests, oldest first; figures only, already suppressed.</summary>
+    public List<SubprojectDigest> Digests { get; set; } = [];
 }
