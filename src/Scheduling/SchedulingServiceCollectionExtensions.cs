@@ -50,6 +50,9 @@ public static class SchedulingServiceCollectionExtensions
             AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
             AddJob<WeeklyDigestJob>(quartz, WeeklyDigestJob.Key, options.WeeklyDigestCron);
         });
+        // The configured schedules replace the stored ones at every start (so a changed cron takes effect),
+        // but take over their firing history, so a firing missed while no silo ran is caught up once.
+        services.Configure<QuartzOptions>(quartz => quartz.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
     }
