@@ -39,9 +39,16 @@ async Task MeasureAsync(string backend, Action<GrainRuntimeBuilder> storage)
 
     await using var cold = await StartAsync(storage);
     var sweep = cold.Services.GetRequiredService<FollowUpSweep>();
-    Report(backend, "daily follow-up (cold: every student loaded and re-reported)", await sweep.DailyAsync(CancellationToken.None));
-    Report(backend, "daily follow-up (warm, run again: nothing new)", await sweep.DailyAsync(CancellationToken.None));
+    Report(backend, "roster refresh (cold: every student loaded and re-reported)", await sweep.RefreshRostersAsync(CancellationToken.None));
+    Report(backend, "absence investigation", await sweep.AbsenceInvestigationsAsync(CancellationToken.None));
+    Report(backend, "intervention follow-up", await sweep.InterventionFollowUpsAsync(CancellationToken.None));
+    Report(backend, "transition checks", await sweep.TransitionChecksAsync(CancellationToken.None));
     Report(backend, "same-day guardian notice", await sweep.GuardianNoticesAsync(CancellationToken.None));
+    Report(backend, "roster refresh (warm)", await sweep.RefreshRostersAsync(CancellationToken.None));
+    Report(backend, "absence investigation (again: nothing new)", await sweep.AbsenceInvestigationsAsync(CancellationToken.None));
+    var digests = System.Diagnostics.Stopwatch.StartNew();
+    await sweep.DigestsAsync(CancellationToken.None);
+    Console.WriteLine($"{backend,-10} weekly digest: {digests.Elapsed.TotalSeconds:N2} s (no subprojects registered in this run)");
     var rollover = await sweep.RolloverAsync(CancellationToken.None);
     Console.WriteLine($"{backend,-10} school-year rollover: {rollover.Elapsed.TotalSeconds:N2} s for {rollover.Students:N0} students at {rollover.Schools} schools, {rollover.Leavers:N0} year-9 leavers archived");
 }

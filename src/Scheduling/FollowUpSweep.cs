@@ -26,7 +26,23 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
     public Task<SweepReport> GuardianNoticesAsync(CancellationToken cancellationToken) =>
         RunAsync("guardian notices", refresh: false, FollowUpRules.GuardianNotices, cancellationToken);
 
-    /// <summary>The daily rules, after every student has re-reported as of today (rolling windows move with the days).</summary>
+    /// <summary>Every student re-reports to its school as of today: rolling windows move with the days, so rosters must too.</summary>
+    public Task<SweepReport> RefreshRostersAsync(CancellationToken cancellationToken) =>
+        RunAsync("roster refresh", refresh: true, (_, _) => [], cancellationToken);
+
+    /// <summary>Absence investigations to open, and opened ones not reported in time.</summary>
+    public Task<SweepReport> AbsenceInvestigationsAsync(CancellationToken cancellationToken) =>
+        RunAsync("absence investigation", refresh: false, (school, now) => FollowUpRules.AbsenceInvestigations(school, now).Concat(FollowUpRules.InvestigationReports(school, now)), cancellationToken);
+
+    /// <summary>Interventions whose follow-up date has come, and those five school days past it.</summary>
+    public Task<SweepReport> InterventionFollowUpsAsync(CancellationToken cancellationToken) =>
+        RunAsync("intervention follow-up", refresh: false, FollowUpRules.InterventionFollowUps, cancellationToken);
+
+    /// <summary>The year 6 to 7 transition checks.</summary>
+    public Task<SweepReport> TransitionChecksAsync(CancellationToken cancellationToken) =>
+        RunAsync("transition 6-7", refresh: false, FollowUpRules.Transition, cancellationToken);
+
+    /// <summary>What the morning's jobs do together: the rosters refreshed, then every daily rule.</summary>
     public Task<SweepReport> DailyAsync(CancellationToken cancellationToken) =>
         RunAsync("daily follow-up", refresh: true, FollowUpRules.Daily, cancellationToken);
 

@@ -8,8 +8,17 @@ public sealed class SchedulingOptions
     /// <summary>Whether this silo runs the jobs at all.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The daily run: 05:30 every day, before the school day starts.</summary>
-    public string DailyCron { get; set; } = "0 30 5 * * ?";
+    /// <summary>Rosters refreshed: 05:00 every day, before the checks.</summary>
+    public string RosterRefreshCron { get; set; } = "0 0 5 * * ?";
+
+    /// <summary>Absence investigations: 05:30 every day.</summary>
+    public string AbsenceInvestigationCron { get; set; } = "0 30 5 * * ?";
+
+    /// <summary>Intervention follow-ups: 05:35 every day.</summary>
+    public string InterventionFollowUpCron { get; set; } = "0 35 5 * * ?";
+
+    /// <summary>Transition checks: 05:40 every day.</summary>
+    public string TransitionCheckCron { get; set; } = "0 40 5 * * ?";
 
     /// <summary>The school-year rollover: 1 July at 03:00, in the summer break.</summary>
     public string RolloverCron { get; set; } = "0 0 3 1 7 ?";

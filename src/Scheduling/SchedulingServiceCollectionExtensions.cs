@@ -45,7 +45,10 @@ public static class SchedulingServiceCollectionExtensions
                     persistent.UseClustering();
                 }
             });
-            AddJob<DailyFollowUpJob>(quartz, DailyFollowUpJob.Key, options.DailyCron);
+            AddJob<RosterRefreshJob>(quartz, RosterRefreshJob.Key, options.RosterRefreshCron);
+            AddJob<AbsenceInvestigationJob>(quartz, AbsenceInvestigationJob.Key, options.AbsenceInvestigationCron);
+            AddJob<InterventionFollowUpJob>(quartz, InterventionFollowUpJob.Key, options.InterventionFollowUpCron);
+            AddJob<TransitionCheckJob>(quartz, TransitionCheckJob.Key, options.TransitionCheckCron);
             AddJob<GuardianNoticeJob>(quartz, GuardianNoticeJob.Key, options.GuardianNoticeCron);
             AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
             AddJob<WeeklyDigestJob>(quartz, WeeklyDigestJob.Key, options.WeeklyDigestCron);

@@ -5,14 +5,14 @@ using static PlugInnan.Api.Tests.Requests;
 namespace PlugInnan.Api.Tests;
 
 /// <summary>
-/// FollowUpService through the real silo, whose daily job here runs every two seconds: a task raised
+/// FollowUpService through the real silo, whose intervention follow-up job here runs every two seconds: a task raised
 /// by the scheduler reaches a watching client, is listed, completed once, and is not raised again.
 /// </summary>
 public sealed class FollowUpApiTests : IAsyncLifetime
 {
     private readonly ApiSilo silo = new(new Dictionary<string, string>
     {
-        ["Silo__Scheduling__DailyCron"] = "0/2 * * * * ?",
+        ["Silo__Scheduling__InterventionFollowUpCron"] = "0/2 * * * * ?",
         ["Silo__Scheduling__WeeklyDigestCron"] = "1/2 * * * * ?",
     });
 

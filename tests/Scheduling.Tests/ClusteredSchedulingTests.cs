@@ -20,7 +20,7 @@ public sealed class ClusteredSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_firing_of_the_daily_job_runs_on_one_silo_only()
+    public async Task Each_firing_of_a_job_runs_on_one_silo_only()
     {
         var runs = new ConcurrentBag<(string Silo, DateTimeOffset Firing)>();
         await using var first = await StartAsync();
@@ -28,7 +28,7 @@ public sealed class ClusteredSchedulingTests : IAsyncLifetime
         foreach (var (silo, name) in new[] { (first, "first"), (second, "second") })
         {
             var scheduler = await silo.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            scheduler.ListenerManager.AddJobListener(new RunRecorder(name, runs), [Matchers.Key(DailyFollowUpJob.Key)]);
+            scheduler.ListenerManager.AddJobListener(new RunRecorder(name, runs), [Matchers.Key(InterventionFollowUpJob.Key)]);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(9));
@@ -52,7 +52,7 @@ public sealed class ClusteredSchedulingTests : IAsyncLifetime
             .AddGrainStateJson(GrainStateJsonContext.Default)
             .AddPostgreSqlGrainStorage(connectionString),
         configureServices: services => services.AddFollowUpScheduling(
-            SchedulerStore.PostgreSql, connectionString, new SchedulingOptions { DailyCron = "0/2 * * * * ?", GuardianNoticeCron = "0 0 0 1 1 ? 2099" }));
+            SchedulerStore.PostgreSql, connectionString, Schedules.NeverRun(o => o.InterventionFollowUpCron = "0/2 * * * * ?")));
 
     private sealed class RunRecorder(string silo, ConcurrentBag<(string, DateTimeOffset)> runs) : IJobListener
     {

@@ -31,7 +31,7 @@ public sealed class MisfireTests : IDisposable
         await using var second = await StartAsync(new RunRecorder(runs));
         await WaitForAsync(() => !runs.IsEmpty);
         await Task.Delay(TimeSpan.FromSeconds(2)); // room for a second catch-up run, were there one
-        var trigger = await (await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetTrigger(new TriggerKey("daily-follow-up-schedule", "follow-up"));
+        var trigger = await (await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetTrigger(new TriggerKey("intervention-follow-up-schedule", "follow-up"));
 
         Assert.Single(runs);
         Assert.Equal(At(new DateOnly(2026, 11, 19), 5, 30), trigger!.NextFireTimeUtc); // and the schedule goes on
@@ -45,7 +45,7 @@ public sealed class MisfireTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.True(condition(), "the daily job did not run within 20 s");
+        Assert.True(condition(), "the job did not run within 20 s");
     }
 
     public void Dispose()
@@ -62,8 +62,8 @@ public sealed class MisfireTests : IDisposable
         configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddFollowUpScheduling(SchedulerStore.Sqlite, ConnectionString, new SchedulingOptions { GuardianNoticeCron = "0 0 0 1 1 ? 2099", RolloverCron = "0 0 0 1 1 ? 2099", WeeklyDigestCron = "0 0 0 1 1 ? 2099" });
-            services.AddQuartz(quartz => quartz.AddJobListener(listener, [Matchers.Key(DailyFollowUpJob.Key)]));
+            services.AddFollowUpScheduling(SchedulerStore.Sqlite, ConnectionString, Schedules.NeverRun(o => o.InterventionFollowUpCron = "0 30 5 * * ?"));
+            services.AddQuartz(quartz => quartz.AddJobListener(listener, [Matchers.Key(InterventionFollowUpJob.Key)]));
         });
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute) =>

@@ -16,7 +16,7 @@ public sealed class QuartzJobTests : IDisposable
     private string ConnectionString => $"Data Source={Path.Combine(folder, "grains.db")}";
 
     [Fact]
-    public async Task The_daily_job_runs_through_the_scheduler_and_its_schedule_survives_a_restart()
+    public async Task The_intervention_job_runs_through_the_scheduler_and_its_schedule_survives_a_restart()
     {
         await using (var silo = await StartAsync())
         {
@@ -28,7 +28,7 @@ public sealed class QuartzJobTests : IDisposable
             await student.RecordIntervention(new("iv_1", PreventionLevel.Targeted, DevelopmentArea.TeachingQuality, [], "Läsgrupp", "mentor", today.AddDays(-10), today, InterventionStatus.Active));
 
             var scheduler = await silo.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            await scheduler.TriggerJob(DailyFollowUpJob.Key);
+            await scheduler.TriggerJob(InterventionFollowUpJob.Key);
 
             var tasks = await PollAsync(() => silo.GrainFactory.GetGrain<IFollowUpGrain>("11111111").List(new FollowUpFilter()));
             Assert.Equal("intervention-follow-up:s1:iv_1:" + today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(tasks).Id);
@@ -36,9 +36,9 @@ public sealed class QuartzJobTests : IDisposable
 
         await using var restarted = await StartAsync();
         var again = await restarted.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var triggers = await again.GetTriggersOfJob(DailyFollowUpJob.Key);
-        Assert.Equal("0 30 5 * * ?", Assert.IsType<ICronTrigger>(Assert.Single(triggers), exactMatch: false).CronExpressionString);
-        Assert.Equal(4, await CountAsync("SELECT count(*) FROM QRTZ_TRIGGERS")); // daily, guardian notice, rollover, digest: not added again
+        var triggers = await again.GetTriggersOfJob(InterventionFollowUpJob.Key);
+        Assert.Equal("0 35 5 * * ?", Assert.IsType<ICronTrigger>(Assert.Single(triggers), exactMatch: false).CronExpressionString);
+        Assert.Equal(7, await CountAsync("SELECT count(*) FROM QRTZ_TRIGGERS")); // one per job, not added again
     }
 
     public void Dispose()
