@@ -15,6 +15,9 @@ public static class FollowUpRules
     /// <summary>School days past an intervention's follow-up date before the principal is told (issue default).</summary>
     public const int EscalationSchoolDays = 5;
 
+    /// <summary>School days into a term before its absence rate can call for an investigation (local choice).</summary>
+    public const int TermRateAfterSchoolDays = 10;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
@@ -48,7 +51,7 @@ public static class FollowUpRules
 
     /// <summary>
     /// Repeated or prolonged absence (7 kap. 19 a §) over the school's thresholds — the high rate over
-    /// the window, absence days in a row, or the watch rate over the whole term — with no open
+    /// the window, absence days in a row, or the watch rate over the term once two weeks of it have passed — with no open
     /// investigation: a task for the principal, once per student and term.
     /// </summary>
     public static IEnumerable<FollowUpTask> AbsenceInvestigations(SchoolSnapshot school, DateTimeOffset now)
@@ -57,6 +60,8 @@ public static class FollowUpRules
         var today = Today(now);
         var routines = school.Settings.Routines;
         var term = SchoolCalendarRules.CurrentTerm(school.Settings.Calendar, today);
+        // The term's rate counts once two weeks of the term have passed: one absent day early on is not "repeated".
+        var termSettled = SchoolCalendarRules.AddSchoolDays(school.Settings.Calendar, term.Start, TermRateAfterSchoolDays) <= today;
         foreach (var student in school.Roster.Where(s => !s.OpenItems.Any(i => i.Kind == OpenItemKind.AbsenceInvestigation)))
         {
             var trigger = student.Reasons
@@ -64,7 +69,7 @@ public static class FollowUpRules
                 .Select(r => new FollowUpTrigger(r.Indicator, r.Value, r.Threshold))
                 .FirstOrDefault();
             var termRate = student.Term.Scheduled == 0 ? 0 : (double)student.Term.Absent / student.Term.Scheduled;
-            if (trigger is null && termRate >= routines.AbsenceWatchRate)
+            if (trigger is null && termSettled && termRate >= routines.AbsenceWatchRate)
             {
                 trigger = new FollowUpTrigger("absence_term", Rate(termRate), Rate(routines.AbsenceWatchRate));
             }

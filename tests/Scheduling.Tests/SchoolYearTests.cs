@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PlugInnan.Grains;
+using PlugInnan.Grains.Rules;
+using PlugInnan.Persistence;
+using PlugInnan.TestSupport;
+
+namespace PlugInnan.Scheduling.Tests;
+
+/// <summary>A whole school year, day by day on a controlled clock, through the workflows as the jobs run them.</summary>
+public sealed class SchoolYearTests : IDisposable
+{
+    private const string School = "33333333";
+    private static readonly DateOnly First = new(2026, 8, 10);
+    private static readonly DateOnly Last = new(2027, 6, 30);
+    private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-year-").FullName;
+    private readonly ManualTimeProvider clock = new(At(First, 5, 0));
+
+    [Fact]
+    public async Task Over_a_school_year_the_tasks_come_on_school_days_only_and_each_once()
+    {
+        await using var silo = await TestSilo.StartAsync(
+            runtime => runtime
+                .AddGrains(typeof(FollowUpRules).Assembly)
+                .AddGrainStateJson(GrainStateJsonContext.Default)
+                .AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "year.db")}"),
+            configureServices: services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<FollowUpSweep>();
+            });
+        var grains = silo.GrainFactory;
+        await grains.GetGrain<ISchoolGrain>(School).Configure(new SchoolProfile("Årsskolan", "1442", "Vara", "Vara kommun"));
+        await grains.GetGrain<IRegistryGrain>(Registries.Schools).Put(new RegistryEntry(School, "Årsskolan", "Vara"));
+        var truant = grains.GetGrain<IStudentGrain>("wednesdays"); // absent without a valid reason every Wednesday
+        await truant.Enroll(new(School, 7, "7A", "mentor", new DateOnly(2026, 8, 17), null, SecurityMarking.None));
+        var sixth = grains.GetGrain<IStudentGrain>("year-6");
+        await sixth.Enroll(new(School, 6, "6A", "mentor", new DateOnly(2026, 8, 17), null, SecurityMarking.None));
+        var sweep = silo.Services.GetRequiredService<FollowUpSweep>();
+        var schoolDays = 0;
+
+        for (var day = First; day <= Last; day = day.AddDays(1))
+        {
+            clock.Set(At(day, 5, 0));
+            await sweep.RefreshRostersAsync(CancellationToken.None);
+            await sweep.AbsenceInvestigationsAsync(CancellationToken.None);
+            await sweep.InterventionFollowUpsAsync(CancellationToken.None);
+            await sweep.TransitionChecksAsync(CancellationToken.None);
+            if (SchoolCalendarRules.IsSchoolDay(SchoolCalendar.Empty, day))
+            {
+                schoolDays++;
+                clock.Set(At(day, 9, 0));
+                var wednesday = day.DayOfWeek == DayOfWeek.Wednesday;
+                await truant.RecordAttendance([new(day, "MA-1", 60, wednesday ? 0 : 60, 0, wednesday ? 60 : 0), new(day, "SV-1", 60, 60, 0, 0)]);
+                await sixth.RecordAttendance([.. Enumerable.Range(1, 6).Select(n => new LessonAttendance(day, $"L{n}", 60, n == 1 && day.Day == 15 ? 0 : 60, n == 1 && day.Day == 15 ? 60 : 0, 0))]); // a lesson now and then, under the thresholds
+                if (day == new DateOnly(2027, 4, 20))
+                {
+                    await sixth.RecordConnectedness(new(day, 2, 2, 2, 2)); // low connectedness: on watch before the move to year 7
+                }
+            }
+
+            clock.Set(At(day, 16, 15));
+            await sweep.GuardianNoticesAsync(CancellationToken.None);
+        }
+
+        var tasks = await grains.GetGrain<IFollowUpGrain>(School).List(new FollowUpFilter());
+        var notices = tasks.Where(t => t.Kind == FollowUpKind.GuardianNotice).ToList();
+        var wednesdays = Enumerable.Range(0, Last.DayNumber - First.DayNumber + 1).Select(First.AddDays)
+            .Count(d => d.DayOfWeek == DayOfWeek.Wednesday && SchoolCalendarRules.IsSchoolDay(SchoolCalendar.Empty, d));
+
+        Assert.InRange(schoolDays, 170, 190); // a Swedish school year: about 178 days
+        Assert.Equal(wednesdays, notices.Count); // each school Wednesday once, none in a break
+        Assert.All(notices, t => Assert.True(SchoolCalendarRules.IsSchoolDay(SchoolCalendar.Empty, t.Due)));
+        Assert.Equal(["absence-investigation:wednesdays:HT2026", "absence-investigation:wednesdays:VT2027"],
+            tasks.Where(t => t.Kind == FollowUpKind.AbsenceInvestigation).Select(t => t.Id).Order());
+        Assert.Contains(tasks, t => t is { Kind: FollowUpKind.HandoverMissing, StudentId: "wednesdays", Id: "handover-missing:wednesdays:2026" });
+        Assert.Contains(tasks, t => t is { Kind: FollowUpKind.HandoverToSend, StudentId: "year-6", Due.Month: 6 });
+        Assert.Equal(tasks.Count, tasks.Select(t => t.Id).Distinct().Count());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour, int minute) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SwedishTime.Zone), TimeSpan.Zero);
+}
