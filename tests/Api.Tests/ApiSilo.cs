@@ -45,10 +45,15 @@ public sealed class ApiSilo : IAsyncLifetime
 
     public async Task InitializeAsync() => await StartAsync();
 
-    /// <summary>Starts the silo (again) on this folder.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the silo (again) on this folder, with <paramref name="more"/> settings over the fixture's own.</summary>
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? more = null)
     {
         var environment = new Dictionary<string, string>(settings);
+        foreach (var (name, value) in more ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         Client(environment, 1, "school-a", SchoolAKey, [ApiRole.SchoolSystem], schools: [SchoolA]);
         Client(environment, 2, "school-b", SchoolBKey, [ApiRole.SchoolSystem], schools: [SchoolB]);
         Client(environment, 3, "leader", LeaderKey, [ApiRole.ProcessLeader], subprojects: [LeadersSubproject]);

@@ -4,9 +4,10 @@ namespace PlugInnan.Grains.Schools;
 
 /// <summary>
 /// One school unit: profile, routine settings, calendar, and the roster its students keep current.
-/// Settings are stored before a call returns. The roster is derived data (each student is its source)
-/// and changes with every attendance import, so it is written behind, at most once per
-/// <see cref="RosterWriteDelay"/> and on deactivation; a lost update heals at the students' next refresh.
+/// Settings, and who is on the roster, are stored before a call returns. A roster entry's summary is
+/// derived data (each student is its source) and changes with every attendance import, so summary
+/// changes are written behind, at most once per <see cref="RosterWriteDelay"/> and on deactivation;
+/// one lost in a crash heals at the nightly roster refresh, which finds every student on the roster.
 /// </summary>
 [GrainType("school")]
 public sealed class SchoolGrain(
@@ -45,20 +46,19 @@ public sealed class SchoolGrain(
     public Task UpdateStudent(StudentSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var joined = !state.State.Roster.ContainsKey(summary.StudentId);
         state.State.Roster[summary.StudentId] = summary;
+        if (joined)
+        {
+            return WriteNowAsync(); // who is on the roster is stored at once: the nightly refresh finds students through it
+        }
+
         WriteLater();
         return Task.CompletedTask;
     }
 
-    public Task RemoveStudent(string studentId)
-    {
-        if (state.State.Roster.Remove(studentId))
-        {
-            WriteLater();
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task RemoveStudent(string studentId) =>
+        state.State.Roster.Remove(studentId) ? WriteNowAsync() : Task.CompletedTask;
 
     public Task<IReadOnlyList<StudentSummary>> GetRoster() =>
         Task.FromResult<IReadOnlyList<StudentSummary>>([.. state.State.Roster.Values.OrderBy(s => s.StudentId, StringComparer.Ordinal)]);
