@@ -8,6 +8,7 @@ namespace PlugInnan.Grains;
 [JsonSerializable(typeof(Students.StudentState))]
 [JsonSerializable(typeof(StudentSummary))]
 [JsonSerializable(typeof(Schools.SchoolState))]
+[JsonSerializable(typeof(Schools.SchoolMembers))]
 [JsonSerializable(typeof(Subprojects.SubprojectState))]
 [JsonSerializable(typeof(Registry.RegistryState))]
 [JsonSerializable(typeof(FollowUps.FollowUpState))]

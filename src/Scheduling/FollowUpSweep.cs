@@ -62,11 +62,11 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         {
             cancellationToken.ThrowIfCancellationRequested();
             var grain = grains.GetGrain<ISchoolGrain>(school.Id);
-            var roster = await grain.GetRoster();
+            var roster = await grain.GetMembers();
             var left = new ConcurrentBag<LeaverRecord>();
             await Parallel.ForEachAsync(roster, new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken }, async (student, _) =>
             {
-                if (await grains.GetGrain<IStudentGrain>(student.StudentId).AdvanceSchoolYear(autumnYear) is { } leaver)
+                if (await grains.GetGrain<IStudentGrain>(student).AdvanceSchoolYear(autumnYear) is { } leaver)
                 {
                     left.Add(leaver);
                 }
@@ -120,9 +120,9 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
             if (refresh)
             {
                 await Parallel.ForEachAsync(
-                    await grain.GetRoster(),
+                    await grain.GetMembers(),
                     new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken },
-                    async (student, _) => await grains.GetGrain<IStudentGrain>(student.StudentId).Refresh());
+                    async (student, _) => await grains.GetGrain<IStudentGrain>(student).Refresh());
             }
 
             var snapshot = new SchoolSnapshot(school.Id, await grain.GetSettings(), await grain.GetRoster());

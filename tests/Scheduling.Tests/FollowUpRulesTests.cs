@@ -1,5 +1,6 @@
 using PlugInnan.Grains;
 using PlugInnan.Grains.Rules;
+using static PlugInnan.Scheduling.Tests.SwedishClock;
 
 namespace PlugInnan.Scheduling.Tests;
 
@@ -121,9 +122,6 @@ public sealed class FollowUpRulesTests
     }
 
     private static SchoolSnapshot Snapshot(IReadOnlyList<StudentSummary> roster) => new(School, SchoolSettings.Default, roster);
-
-    private static DateTimeOffset At(DateOnly day, int hour, int minute) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SwedishTime.Zone), TimeSpan.Zero);
 
     private static StudentSummary Student(string id, int year = 8) =>
         new(id, year, SecurityMarking.None, default, RiskLevel.None, [], new TermMinutes(0, 0, 0), null, null, [], null);

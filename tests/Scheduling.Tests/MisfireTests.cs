@@ -6,6 +6,7 @@ using PlugInnan.Grains.Rules;
 using PlugInnan.Persistence;
 using PlugInnan.TestSupport;
 using Quartz;
+using static PlugInnan.Scheduling.Tests.SwedishClock;
 
 namespace PlugInnan.Scheduling.Tests;
 
@@ -65,9 +66,6 @@ public sealed class MisfireTests : IDisposable
             services.AddFollowUpScheduling(SchedulerStore.Sqlite, ConnectionString, Schedules.NeverRun(o => o.InterventionFollowUpCron = "0 30 5 * * ?"));
             services.AddQuartz(quartz => quartz.AddJobListener(listener, [Matchers.Key(InterventionFollowUpJob.Key)]));
         });
-
-    private static DateTimeOffset At(DateOnly day, int hour, int minute) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SwedishTime.Zone), TimeSpan.Zero);
 
     private sealed class RunRecorder(ConcurrentBag<DateTimeOffset> runs) : IJobListener
     {

@@ -4,6 +4,7 @@ using PlugInnan.Grains;
 using PlugInnan.Grains.Rules;
 using PlugInnan.Persistence;
 using PlugInnan.TestSupport;
+using static PlugInnan.Scheduling.Tests.SwedishClock;
 
 namespace PlugInnan.Scheduling.Tests;
 
@@ -83,7 +84,4 @@ public sealed class SchoolYearTests : IDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
-
-    private static DateTimeOffset At(DateOnly day, int hour, int minute) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SwedishTime.Zone), TimeSpan.Zero);
 }

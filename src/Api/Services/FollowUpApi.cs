@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
@@ -48,47 +49,35 @@ public sealed class FollowUpApi(IGrainFactory grains, ApiCalls calls, Auditor au
         return response;
     }
 
-    private async Task<V1.CompleteFollowUpResponse> CompleteAsync(V1.CompleteFollowUpRequest request, ServerCallContext context)
+    private Task<V1.CompleteFollowUpResponse> CompleteAsync(V1.CompleteFollowUpRequest request, ServerCallContext context) =>
+        CloseAsync(
+            context, request, request.RequestId, request.SchoolUnitCode, request.FollowUpId, request.ClosedBy, reason: null,
+            async grain => new V1.CompleteFollowUpResponse { FollowUp = FollowUpMapping.ToApi(await grain.Complete(request.FollowUpId, request.ClosedBy)) });
+
+    private Task<V1.DismissFollowUpResponse> DismissAsync(V1.DismissFollowUpRequest request, ServerCallContext context) =>
+        CloseAsync(
+            context, request, request.RequestId, request.SchoolUnitCode, request.FollowUpId, request.ClosedBy, request.Reason,
+            async grain => new V1.DismissFollowUpResponse { FollowUp = FollowUpMapping.ToApi(await grain.Dismiss(request.FollowUpId, request.ClosedBy, request.Reason)) });
+
+    /// <summary>Completing and dismissing: the same checks (a reason only for dismissing), then once per request id.</summary>
+    private async Task<TResponse> CloseAsync<TResponse>(
+        ServerCallContext context, IMessage request, string requestId, string school, string followUpId, string closedBy, string? reason, Func<IFollowUpGrain, Task<TResponse>> close)
+        where TResponse : IMessage<TResponse>, new()
     {
         var violations = new Violations();
-        RequestChecks.RequestId(violations, request.RequestId);
-        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
-        RequestChecks.Text(violations, request.FollowUpId, "follow_up_id", 300);
-        RequestChecks.Text(violations, request.ClosedBy, "closed_by", MaxTextLength);
+        RequestChecks.RequestId(violations, requestId);
+        RequestChecks.SchoolUnitCode(violations, school);
+        RequestChecks.Text(violations, followUpId, "follow_up_id", 300);
+        RequestChecks.Text(violations, closedBy, "closed_by", MaxTextLength);
+        if (reason is not null)
+        {
+            RequestChecks.Text(violations, reason, "reason", MaxTextLength);
+        }
+
         violations.ThrowIfAny();
-
-        await RequireSchoolAsync(context, request.SchoolUnitCode);
+        await RequireSchoolAsync(context, school);
         return await calls.OnceAsync(
-            context,
-            request,
-            request.RequestId,
-            async () => new V1.CompleteFollowUpResponse
-            {
-                FollowUp = FollowUpMapping.ToApi(await grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).Complete(request.FollowUpId, request.ClosedBy)),
-            },
-            new Dictionary<string, string> { ["task_id"] = "follow_up_id", ["by"] = "closed_by" });
-    }
-
-    private async Task<V1.DismissFollowUpResponse> DismissAsync(V1.DismissFollowUpRequest request, ServerCallContext context)
-    {
-        var violations = new Violations();
-        RequestChecks.RequestId(violations, request.RequestId);
-        RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
-        RequestChecks.Text(violations, request.FollowUpId, "follow_up_id", 300);
-        RequestChecks.Text(violations, request.ClosedBy, "closed_by", MaxTextLength);
-        RequestChecks.Text(violations, request.Reason, "reason", MaxTextLength);
-        violations.ThrowIfAny();
-
-        await RequireSchoolAsync(context, request.SchoolUnitCode);
-        return await calls.OnceAsync(
-            context,
-            request,
-            request.RequestId,
-            async () => new V1.DismissFollowUpResponse
-            {
-                FollowUp = FollowUpMapping.ToApi(await grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).Dismiss(request.FollowUpId, request.ClosedBy, request.Reason)),
-            },
-            new Dictionary<string, string> { ["task_id"] = "follow_up_id", ["by"] = "closed_by" });
+            context, request, requestId, () => close(grains.GetGrain<IFollowUpGrain>(school)), new Dictionary<string, string> { ["task_id"] = "follow_up_id", ["by"] = "closed_by" });
     }
 
     private async Task WatchAsync(V1.WatchFollowUpsRequest request, IServerStreamWriter<V1.WatchFollowUpsResponse> responses, ServerCallContext context)

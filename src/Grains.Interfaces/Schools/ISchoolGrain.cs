@@ -27,6 +27,10 @@ public interface ISchoolGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<StudentSummary>> GetRoster();
 
+    /// <summary>The student ids of the school's students, always up to date even where a summary is not yet.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetMembers();
+
     /// <summary>Keeps year-9 leavers' final outcomes (by student id: a repeat changes nothing).</summary>
     Task ArchiveLeavers(IReadOnlyList<LeaverRecord> leavers);
 

@@ -4,14 +4,16 @@ namespace PlugInnan.Grains.Schools;
 
 /// <summary>
 /// One school unit: profile, routine settings, calendar, and the roster its students keep current.
-/// Settings, and who is on the roster, are stored before a call returns. A roster entry's summary is
-/// derived data (each student is its source) and changes with every attendance import, so summary
-/// changes are written behind, at most once per <see cref="RosterWriteDelay"/> and on deactivation;
-/// one lost in a crash heals at the nightly roster refresh, which finds every student on the roster.
+/// Settings are stored before a call returns, and so is who the school's students are (a small state
+/// of its own, <see cref="SchoolMembers"/>). A roster entry's summary is derived data (each student is
+/// its source) and changes with every attendance import, so summaries are written behind, at most once
+/// per <see cref="RosterWriteDelay"/> and on deactivation; one lost in a crash heals at the nightly
+/// refresh, which reaches every member.
 /// </summary>
 [GrainType("school")]
 public sealed class SchoolGrain(
     [PersistentState("school")] IPersistentState<SchoolState> state,
+    [PersistentState("members")] IPersistentState<SchoolMembers> members,
     TimeProvider time) : Grain, ISchoolGrain
 {
     public static readonly TimeSpan RosterWriteDelay = TimeSpan.FromSeconds(2);
@@ -46,19 +48,23 @@ public sealed class SchoolGrain(
     public Task UpdateStudent(StudentSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var joined = !state.State.Roster.ContainsKey(summary.StudentId);
         state.State.Roster[summary.StudentId] = summary;
-        if (joined)
-        {
-            return WriteNowAsync(); // who is on the roster is stored at once: the nightly refresh finds students through it
-        }
-
         WriteLater();
-        return Task.CompletedTask;
+        return members.State.Students.Add(summary.StudentId) ? members.WriteOrRestoreAsync(DeactivateOnIdle) : Task.CompletedTask;
     }
 
-    public Task RemoveStudent(string studentId) =>
-        state.State.Roster.Remove(studentId) ? WriteNowAsync() : Task.CompletedTask;
+    public Task RemoveStudent(string studentId)
+    {
+        if (state.State.Roster.Remove(studentId))
+        {
+            WriteLater();
+        }
+
+        return members.State.Students.Remove(studentId) ? members.WriteOrRestoreAsync(DeactivateOnIdle) : Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> GetMembers() =>
+        Task.FromResult<IReadOnlyList<string>>([.. members.State.Students.Order(StringComparer.Ordinal)]);
 
     public Task<IReadOnlyList<StudentSummary>> GetRoster() =>
         Task.FromResult<IReadOnlyList<StudentSummary>>([.. state.State.Roster.Values.OrderBy(s => s.StudentId, StringComparer.Ordinal)]);

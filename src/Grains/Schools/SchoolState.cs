@@ -15,3 +15,9 @@ public sealed class SchoolState
     /// <summary>One summary per student id.</summary>
     public Dictionary<string, StudentSummary> Roster { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>Who the school's students are: stored at once on every change, so the nightly refresh reaches them all.</summary>
+public sealed class SchoolMembers
+{
+    public HashSet<string> Students { get; set; } = new(StringComparer.Ordinal);
+}
