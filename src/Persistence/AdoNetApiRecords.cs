@@ -13,6 +13,8 @@ internal sealed class AdoNetApiRecords(AdoNetGrainStorage storage) : IRequestLog
         "INSERT INTO api_request (service_id, client, request_id, method, request_hash, response, created_at) " +
         "VALUES (@service_id, @client, @request_id, @method, @request_hash, @response, @created_at) ON CONFLICT DO NOTHING";
 
+    private const string DeleteSql = "DELETE FROM api_request WHERE service_id = @service_id AND created_at < @before";
+
     private const string AuditSql =
         "INSERT INTO audit_log (service_id, at, client, peer, method, outcome, school_unit_code, students) " +
         "VALUES (@service_id, @at, @client, @peer, @method, @outcome, @school_unit_code, @students)";
@@ -43,6 +45,14 @@ internal sealed class AdoNetApiRecords(AdoNetGrainStorage storage) : IRequestLog
             ("response", response.Response),
             ("created_at", storage.Dialect.Timestamp(storage.Clock.GetUtcNow())));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await storage.EnsureSchemaAsync();
+        await using var connection = await storage.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, DeleteSql, ("before", storage.Dialect.Timestamp(before)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public interface IRequestLog
 
     /// <summary>Keeps the answer unless one is kept already (the first answer wins).</summary>
     Task SaveAsync(string client, string requestId, RecordedResponse response, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the answers kept since before <paramref name="before"/>; returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>One audited call: who, from where, what, about which students (pseudonymous ids), and how it ended.</summary>

@@ -26,6 +26,9 @@ public sealed class SchedulingOptions
     /// <summary>The weekly digest per subproject: Mondays at 06:00.</summary>
     public string WeeklyDigestCron { get; set; } = "0 0 6 ? * MON";
 
+    /// <summary>Forgetting the API's kept answers older than 30 days: 04:00 every day.</summary>
+    public string RequestLogCleanupCron { get; set; } = "0 0 4 * * ?";
+
     /// <summary>The guardian-notice run: every 15 minutes from 07:00 to 19:45 on weekdays (each school's cut-off decides).</summary>
     public string GuardianNoticeCron { get; set; } = "0 0/15 7-19 ? * MON-FRI";
 }

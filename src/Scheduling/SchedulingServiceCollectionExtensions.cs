@@ -52,6 +52,7 @@ public static class SchedulingServiceCollectionExtensions
             AddJob<GuardianNoticeJob>(quartz, GuardianNoticeJob.Key, options.GuardianNoticeCron);
             AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
             AddJob<WeeklyDigestJob>(quartz, WeeklyDigestJob.Key, options.WeeklyDigestCron);
+            AddJob<RequestLogCleanupJob>(quartz, RequestLogCleanupJob.Key, options.RequestLogCleanupCron); // needs the API's request log (AddApiRecords)
         });
         // The configured schedules replace the stored ones at every start (so a changed cron takes effect),
         // but take over their firing history, so a firing missed while no silo ran is caught up once.

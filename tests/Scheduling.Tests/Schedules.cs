@@ -22,5 +22,6 @@ internal static class Schedules
         GuardianNoticeCron = Never,
         RolloverCron = Never,
         WeeklyDigestCron = Never,
+        RequestLogCleanupCron = Never,
     };
 }

@@ -1,7 +1,7 @@
 -- The API's own records, beside the grain state.
 -- api_request: the first answer to each client-chosen request id, so a resend returns it instead of
--- acting again. request_hash tells a resend from another request reusing the id. Rows older than the
--- retention period (30 days by default) may be deleted by the maintenance job.
+-- acting again. request_hash tells a resend from another request reusing the id. The silo's nightly
+-- request-log cleanup job deletes rows older than 30 days.
 CREATE TABLE IF NOT EXISTS api_request (
     service_id   TEXT NOT NULL,
     client       TEXT NOT NULL,
