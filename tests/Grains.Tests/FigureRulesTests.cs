@@ -13,10 +13,13 @@ public sealed class FigureRulesTests
         var first = Enumerable.Range(0, 13).Select(i => Student(random, $"a{i}")).ToList();
         var second = Enumerable.Range(0, 9).Select(i => Student(random, $"b{i}")).ToList();
 
-        var combined = FigureRules.Combine([FigureRules.FromRoster(first, Today), FigureRules.FromRoster(second, Today)], Today);
-        var whole = FigureRules.FromRoster([.. first, .. second], Today);
+        var leaversA = new[] { Leaver("x1", true, Today.AddMonths(-3)), Leaver("x2", false, Today.AddMonths(-3)), Leaver("old", true, Today.AddMonths(-15)) };
+        var leaversB = new[] { Leaver("y1", true, Today.AddMonths(-3)) };
+        var combined = FigureRules.Combine([FigureRules.FromRoster(first, Today, leaversA), FigureRules.FromRoster(second, Today, leaversB)], Today);
+        var whole = FigureRules.FromRoster([.. first, .. second], Today, [.. leaversA, .. leaversB]);
 
         Assert.Equal(Flatten(whole), Flatten(combined));
+        Assert.Equal((3, 2), (whole.Leavers, whole.LeaversEligibleVocational)); // the one who left 15 months ago no longer counts
     }
 
     [Fact]
@@ -41,6 +44,8 @@ public sealed class FigureRulesTests
         Assert.Equal([(ProgressMeasure.FocusGroup, (bool?)true), (ProgressMeasure.AttendanceRate, false)], measures.Select(m => (m.Measure, m.TargetMet)));
         Assert.All(measures, m => Assert.Null(m.Change)); // no baseline yet
     }
+
+    private static LeaverRecord Leaver(string id, bool eligible, DateOnly leftOn) => new(id, "11111111", leftOn, eligible, [], 0);
 
     private static StudentSummary Student(Random random, string id)
     {
@@ -73,5 +78,7 @@ public sealed class FigureRulesTests
         f.Year9ProjectedVocational,
         string.Join(",", f.Year9ProjectedPerGroup.OrderBy(p => p.Key)),
         f.Connectedness,
-        string.Join(",", f.Interventions));
+        string.Join(",", f.Interventions),
+        f.Leavers,
+        f.LeaversEligibleVocational);
 }

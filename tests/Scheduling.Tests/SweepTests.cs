@@ -132,6 +132,9 @@ public sealed class SweepTests : IDisposable
         Assert.Equal((2, 0), (again.Students, again.Leavers)); // once a year: nobody moves up twice
         Assert.Equal([("y6", 7), ("y8", 9)], roster.Select(s => (s.StudentId, s.YearLevel)));
         Assert.Equal(("y9", true, 8 * 15.0, new DateOnly(2027, 6, 30)), (leaver.StudentId, leaver.EligibleVocational, leaver.MeritValue, leaver.LeftOn));
+        var figures = await school.GetFigures();
+        Assert.Equal((1, 1), (figures.Leavers, figures.LeaversEligibleVocational)); // the goal, as the subproject's figures carry it
+        Assert.Null(ProgressRules.Value(ProgressMeasure.LeaverEligibility, figures)); // one leaver: too few to show outside the school
 
         clock.Set(At(new DateOnly(2028, 7, 1), 3, 0)); // a year on: the default retention (1 year) is over
         var next = await sweep.RolloverAsync(CancellationToken.None);

@@ -73,6 +73,8 @@ internal static class SchoolMapping
             Year9Projected = figures.Year9Projected,
             Year9ProjectedVocational = figures.Year9ProjectedVocational,
             CheckedIn = c.Students,
+            Leavers = figures.Leavers,
+            LeaversEligibleVocational = figures.LeaversEligibleVocational,
         };
         if (figures.AttendanceRate is { } rate)
         {

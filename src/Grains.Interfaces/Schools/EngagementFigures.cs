@@ -14,6 +14,8 @@ public sealed record ConnectednessSums(int Students, int Behavioural, int Academ
 /// across schools; rates and means are derived. Raw: suppress small groups before they leave a school.
 /// </summary>
 /// <param name="Year9Projected">Year 9 students with enough grades for a projection.</param>
+/// <param name="Leavers">Year-9 leavers of the last twelve months, from the rollover's archive.</param>
+/// <param name="LeaversEligibleVocational">Of those, eligible for a vocational programme by their final grades: the programme's goal.</param>
 public sealed record EngagementFigures(
     DateOnly AsOf,
     int Students,
@@ -25,7 +27,9 @@ public sealed record EngagementFigures(
     int Year9ProjectedVocational,
     IReadOnlyDictionary<ProgrammeGroup, int> Year9ProjectedPerGroup,
     ConnectednessSums Connectedness,
-    IReadOnlyList<InterventionCount> Interventions)
+    IReadOnlyList<InterventionCount> Interventions,
+    int Leavers = 0,
+    int LeaversEligibleVocational = 0)
 {
     /// <summary>Share of scheduled time attended this term; null with nothing scheduled.</summary>
     public double? AttendanceRate => ScheduledMinutes == 0 ? null : 1 - ((double)AbsentMinutes / ScheduledMinutes);

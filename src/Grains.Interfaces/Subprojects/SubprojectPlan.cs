@@ -22,6 +22,9 @@ public enum ProgressMeasure
 
     /// <summary>Interventions past their follow-up date and still open.</summary>
     InterventionsOverdue = 9,
+
+    /// <summary>Share of the last twelve months' year-9 leavers eligible for a vocational programme by their final grades.</summary>
+    LeaverEligibility = 10,
 }
 
 /// <summary>A goal of the plan: a measure and the value it should reach.</summary>

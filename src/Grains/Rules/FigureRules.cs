@@ -8,9 +8,11 @@ public static class FigureRules
 {
     private const int FinalYear = 9;
 
-    public static EngagementFigures FromRoster(IEnumerable<StudentSummary> roster, DateOnly today)
+    /// <param name="leavers">The school's archive of year-9 leavers; those of the last twelve months count.</param>
+    public static EngagementFigures FromRoster(IEnumerable<StudentSummary> roster, DateOnly today, IEnumerable<LeaverRecord>? leavers = null)
     {
         ArgumentNullException.ThrowIfNull(roster);
+        var recentLeavers = (leavers ?? []).Where(l => l.LeftOn > today.AddYears(-1)).ToList();
         var students = roster.ToList();
         var perLevel = Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => students.Count(s => s.Risk == l));
         var year9 = students.Where(s => s.YearLevel == FinalYear).ToList();
@@ -34,7 +36,9 @@ public static class FigureRules
             Enum.GetValues<ProgrammeGroup>().ToDictionary(g => g, g => projected.Count(p => p.ProgrammeGroups.Contains(g))),
             new ConnectednessSums(
                 checkIns.Count, checkIns.Sum(c => c.Behavioural), checkIns.Sum(c => c.Academic), checkIns.Sum(c => c.Cognitive), checkIns.Sum(c => c.Affective)),
-            Ordered(interventions));
+            Ordered(interventions),
+            recentLeavers.Count,
+            recentLeavers.Count(l => l.EligibleVocational));
     }
 
     public static EngagementFigures Combine(IReadOnlyCollection<EngagementFigures> schools, DateOnly today)
@@ -56,7 +60,9 @@ public static class FigureRules
             schools.Sum(f => f.Year9ProjectedVocational),
             Enum.GetValues<ProgrammeGroup>().ToDictionary(g => g, g => schools.Sum(f => f.Year9ProjectedPerGroup.GetValueOrDefault(g))),
             new ConnectednessSums(c.Sum(x => x.Students), c.Sum(x => x.Behavioural), c.Sum(x => x.Academic), c.Sum(x => x.Cognitive), c.Sum(x => x.Affective)),
-            Ordered(interventions));
+            Ordered(interventions),
+            schools.Sum(f => f.Leavers),
+            schools.Sum(f => f.LeaversEligibleVocational));
     }
 
     private static List<InterventionCount> Ordered(IEnumerable<InterventionCount> counts) =>

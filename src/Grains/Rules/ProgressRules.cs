@@ -43,6 +43,7 @@ public static class ProgressRules
             ProgressMeasure.ConnectednessCognitive => Mean(c.Cognitive, c.Students, c.Students, minimum),
             ProgressMeasure.ConnectednessAffective => Mean(c.Affective, c.Students, c.Students, minimum),
             ProgressMeasure.InterventionsOverdue => Count(figures.Interventions.Sum(i => i.Overdue), minimum),
+            ProgressMeasure.LeaverEligibility => Share(figures.LeaversEligibleVocational, figures.Leavers, minimum),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Unknown measure."),
         };
     }

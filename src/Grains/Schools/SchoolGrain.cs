@@ -96,7 +96,7 @@ public sealed class SchoolGrain(
         Task.FromResult<IReadOnlyList<LeaverRecord>>([.. state.State.Leavers.Values.OrderBy(l => l.StudentId, StringComparer.Ordinal)]);
 
     public Task<EngagementFigures> GetFigures() =>
-        Task.FromResult(FigureRules.FromRoster(state.State.Roster.Values, SwedishTime.Today(time)));
+        Task.FromResult(FigureRules.FromRoster(state.State.Roster.Values, SwedishTime.Today(time), state.State.Leavers.Values));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
