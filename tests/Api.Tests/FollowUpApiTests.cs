@@ -46,7 +46,7 @@ public sealed class FollowUpApiTests : IAsyncLifetime
         var after = await silo.CallAsync<ListFollowUpsRequest, ListFollowUpsResponse>(ApiSilo.SchoolAKey, FollowUps + "ListFollowUps", new ListFollowUpsRequest { SchoolUnitCode = ApiSilo.SchoolA });
 
         Assert.Equal((FollowUpKind.InterventionFollowUp, student, ResponsibleRole.InterventionOwner), (raised.Kind, raised.StudentId, raised.Role));
-        Assert.Equal(("intervention_follow_up_date", Date(Today)), (raised.TriggerRule, raised.Due));
+        Assert.Equal(("intervention_follow_up_date", Date(Today), "Mentor 9A"), (raised.TriggerRule, raised.Due, raised.AssignedTo));
         Assert.Contains(intervention.InterventionId, raised.FollowUpId, StringComparison.Ordinal);
         Assert.Equal(raised.FollowUpId, Assert.Single(listed.FollowUps).FollowUpId);
         Assert.Equal((FollowUpStatus.Done, "Mentor 9A"), (done.FollowUp.Status, done.FollowUp.ClosedBy));

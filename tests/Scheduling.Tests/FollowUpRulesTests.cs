@@ -13,7 +13,7 @@ public sealed class FollowUpRulesTests
     public void A_guardian_notice_is_due_once_the_cut_off_has_passed_on_a_school_day()
     {
         var day = new DateOnly(2026, 11, 18); // a Wednesday in the autumn term
-        var roster = new[] { Student("a") with { UnnotifiedInvalidAbsenceOn = day }, Student("b") with { UnnotifiedInvalidAbsenceOn = day.AddDays(-1) }, Student("c") };
+        var roster = new[] { Student("a") with { UnnotifiedInvalidAbsenceOn = day, Mentor = "Anna Lärare" }, Student("b") with { UnnotifiedInvalidAbsenceOn = day.AddDays(-1) }, Student("c") };
 
         var before = FollowUpRules.GuardianNotices(Snapshot(roster), At(day, 15, 59)).ToList();
         var after = FollowUpRules.GuardianNotices(Snapshot(roster), At(day, 16, 0)).ToList();
@@ -22,7 +22,7 @@ public sealed class FollowUpRulesTests
 
         Assert.Empty(before);
         var task = Assert.Single(after);
-        Assert.Equal(("guardian-notice:a:2026-11-18", FollowUpKind.GuardianNotice, ResponsibleRole.Mentor, day), (task.Id, task.Kind, task.Role, task.Due));
+        Assert.Equal(("guardian-notice:a:2026-11-18", FollowUpKind.GuardianNotice, ResponsibleRole.Mentor, day, "Anna Lärare"), (task.Id, task.Kind, task.Role, task.Due, task.AssignedTo));
         Assert.Empty(saturday);
         Assert.Empty(autumnBreak);
     }
@@ -66,7 +66,7 @@ public sealed class FollowUpRulesTests
     public void An_intervention_due_reminds_its_owner_and_five_school_days_later_the_principal()
     {
         var due = new DateOnly(2026, 11, 20); // a Friday
-        var roster = new[] { Student("a") with { OpenItems = [new OpenItem(OpenItemKind.Intervention, "iv_1", due, DevelopmentArea.Relationships, PreventionLevel.Indicated)] } };
+        var roster = new[] { Student("a") with { OpenItems = [new OpenItem(OpenItemKind.Intervention, "iv_1", due, DevelopmentArea.Relationships, PreventionLevel.Indicated, "Kurator Ek")] } };
 
         var early = FollowUpRules.InterventionFollowUps(Snapshot(roster), At(due.AddDays(-1), 5, 30));
         var onTheDay = FollowUpRules.InterventionFollowUps(Snapshot(roster), At(due, 5, 30)).ToList();
@@ -74,7 +74,7 @@ public sealed class FollowUpRulesTests
         var sixth = FollowUpRules.InterventionFollowUps(Snapshot(roster), At(new(2026, 11, 30), 5, 30)).ToList();
 
         Assert.Empty(early);
-        Assert.Equal([(FollowUpKind.InterventionFollowUp, ResponsibleRole.InterventionOwner)], onTheDay.Select(t => (t.Kind, t.Role)));
+        Assert.Equal([(FollowUpKind.InterventionFollowUp, ResponsibleRole.InterventionOwner, "Kurator Ek")], onTheDay.Select(t => (t.Kind, t.Role, t.AssignedTo)));
         Assert.Single(fifthSchoolDay);
         Assert.Equal(["intervention-follow-up:a:iv_1:2026-11-20", "intervention-escalation:a:iv_1:2026-11-20"], sixth.Select(t => t.Id));
     }

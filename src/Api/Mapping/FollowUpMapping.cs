@@ -23,5 +23,6 @@ internal static class FollowUpMapping
         Closed = task.Closed is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
         ClosedBy = task.ClosedBy ?? "",
         DismissReason = task.DismissReason ?? "",
+        AssignedTo = task.AssignedTo ?? "",
     };
 }

@@ -52,6 +52,7 @@ public sealed record FollowUpTrigger(string Rule, string Value, string Threshold
 /// A follow-up task. Its id comes from its trigger (kind, student, and the day or record it is
 /// about), so a rule run twice raises it once.
 /// </summary>
+/// <param name="AssignedTo">The person in the role, where the records name one (the mentor, the intervention's owner).</param>
 public sealed record FollowUpTask(
     string Id,
     FollowUpKind Kind,
@@ -64,7 +65,8 @@ public sealed record FollowUpTask(
     FollowUpStatus Status = FollowUpStatus.Open,
     DateTimeOffset? Closed = null,
     string? ClosedBy = null,
-    string? DismissReason = null);
+    string? DismissReason = null,
+    string? AssignedTo = null);
 
 /// <summary>Which tasks to list; null fields do not filter.</summary>
 public sealed record FollowUpFilter(ResponsibleRole? Role = null, FollowUpStatus? Status = null, DateOnly? DueBefore = null);

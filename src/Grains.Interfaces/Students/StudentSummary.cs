@@ -8,7 +8,8 @@ public enum OpenItemKind
 }
 
 /// <summary>Something open for a student, and when it is due (an intervention's follow-up, an investigation's report).</summary>
-public sealed record OpenItem(OpenItemKind Kind, string Id, DateOnly? DueOn, DevelopmentArea? Area = null, PreventionLevel? Level = null);
+/// <param name="Owner">Who is responsible, where the record says (an intervention's owner).</param>
+public sealed record OpenItem(OpenItemKind Kind, string Id, DateOnly? DueOn, DevelopmentArea? Area = null, PreventionLevel? Level = null, string? Owner = null);
 
 /// <summary>Scheduled and absent minutes in the current term, the sums a school adds up into an attendance rate.</summary>
 public sealed record TermMinutes(int Scheduled, int Absent, int InvalidAbsent);
@@ -25,6 +26,7 @@ public sealed record EligibilityProjection(bool Vocational, IReadOnlyList<Progra
 /// <param name="UnnotifiedInvalidAbsenceOn">The latest day with absence without a valid reason that no guardian notice followed.</param>
 /// <param name="HandoverFromHere">A handover from this school to another is recorded (the sending side of 3 kap. 12 j §).</param>
 /// <param name="HandoverToHere">A handover from another school to this one is recorded (the receiving side).</param>
+/// <param name="Mentor">The mentor as the school system names them, so a task for the mentor can say whom.</param>
 public sealed record StudentSummary(
     string StudentId,
     int YearLevel,
@@ -38,4 +40,5 @@ public sealed record StudentSummary(
     IReadOnlyList<OpenItem> OpenItems,
     DateOnly? UnnotifiedInvalidAbsenceOn,
     bool HandoverFromHere = false,
-    bool HandoverToHere = false);
+    bool HandoverToHere = false,
+    string? Mentor = null);

@@ -110,7 +110,7 @@ public static class FollowUpRules
                 var about = $"{item.Id}:{Day(due)}";
                 yield return Task(
                     school, student, FollowUpKind.InterventionFollowUp, about, ResponsibleRole.InterventionOwner, now, due,
-                    new FollowUpTrigger("intervention_follow_up_date", Day(due), "follow up on the date"));
+                    new FollowUpTrigger("intervention_follow_up_date", Day(due), "follow up on the date"), item.Owner);
                 var escalateAfter = SchoolCalendarRules.AddSchoolDays(school.Settings.Calendar, due, EscalationSchoolDays);
                 if (today > escalateAfter)
                 {
@@ -174,8 +174,14 @@ public static class FollowUpRules
         $"{KindName(kind)}:{studentId}:{about}";
 
     private static FollowUpTask Task(
-        SchoolSnapshot school, StudentSummary student, FollowUpKind kind, string about, ResponsibleRole role, DateTimeOffset now, DateOnly due, FollowUpTrigger trigger) =>
-        new(TaskId(kind, student.StudentId, about), kind, student.StudentId, school.SchoolUnitCode, role, now, due, trigger);
+        SchoolSnapshot school, StudentSummary student, FollowUpKind kind, string about, ResponsibleRole role, DateTimeOffset now, DateOnly due, FollowUpTrigger trigger, string? owner = null) =>
+        new(TaskId(kind, student.StudentId, about), kind, student.StudentId, school.SchoolUnitCode, role, now, due, trigger,
+            AssignedTo: role switch
+            {
+                ResponsibleRole.Mentor => student.Mentor,
+                ResponsibleRole.InterventionOwner => owner,
+                _ => null,
+            });
 
     private static string KindName(FollowUpKind kind) => kind switch
     {

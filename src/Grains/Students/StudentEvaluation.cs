@@ -75,7 +75,8 @@ public static class StudentEvaluation
             profile.OpenItems,
             UnnotifiedInvalidAbsence(facts, profile.AsOf),
             facts.Handovers.Any(h => h.FromSchoolUnitCode == enrolment.SchoolUnitCode),
-            facts.Handovers.Any(h => h.ToSchoolUnitCode == enrolment.SchoolUnitCode));
+            facts.Handovers.Any(h => h.ToSchoolUnitCode == enrolment.SchoolUnitCode),
+            enrolment.Mentor);
     }
 
     public static bool IsEnrolledOn(Enrolment enrolment, DateOnly day)
@@ -89,7 +90,7 @@ public static class StudentEvaluation
     {
         var items = new List<OpenItem>();
         items.AddRange(facts.Interventions.Where(i => i.IsOpen)
-            .Select(i => new OpenItem(OpenItemKind.Intervention, i.Id, i.FollowUpDate, i.Area, i.Level)));
+            .Select(i => new OpenItem(OpenItemKind.Intervention, i.Id, i.FollowUpDate, i.Area, i.Level, i.Owner)));
         items.AddRange(openInvestigations.Select(i => new OpenItem(
             OpenItemKind.AbsenceInvestigation,
             i.Id,
