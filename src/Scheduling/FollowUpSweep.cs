@@ -24,27 +24,43 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
 
     /// <summary>The same-day guardian notices, for schools whose cut-off time has passed.</summary>
     public Task<SweepReport> GuardianNoticesAsync(CancellationToken cancellationToken) =>
-        RunAsync("guardian notices", refresh: false, FollowUpRules.GuardianNotices, cancellationToken);
+        RunAsync("guardian notices", FollowUpRules.GuardianNotices, cancellationToken);
 
     /// <summary>Every student re-reports to its school as of today: rolling windows move with the days, so rosters must too.</summary>
-    public Task<SweepReport> RefreshRostersAsync(CancellationToken cancellationToken) =>
-        RunAsync("roster refresh", refresh: true, (_, _) => [], cancellationToken);
+    public async Task<SweepReport> RefreshRostersAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var schools = await grains.GetGrain<IRegistryGrain>(Registries.Schools).List();
+        var students = 0;
+        foreach (var school in schools)
+        {
+            students += await ForEachStudentAsync(school.Id, student => student.Refresh(), cancellationToken);
+        }
+
+        var report = new SweepReport(schools.Count, students, 0, 0, watch.Elapsed);
+        LogSwept(logger, "roster refresh", report.Schools, report.Students, 0, 0, report.Elapsed.TotalMilliseconds);
+        return report;
+    }
 
     /// <summary>Absence investigations to open, and opened ones not reported in time.</summary>
     public Task<SweepReport> AbsenceInvestigationsAsync(CancellationToken cancellationToken) =>
-        RunAsync("absence investigation", refresh: false, (school, now) => FollowUpRules.AbsenceInvestigations(school, now).Concat(FollowUpRules.InvestigationReports(school, now)), cancellationToken);
+        RunAsync("absence investigation", (school, now) => FollowUpRules.AbsenceInvestigations(school, now).Concat(FollowUpRules.InvestigationReports(school, now)), cancellationToken);
 
     /// <summary>Interventions whose follow-up date has come, and those five school days past it.</summary>
     public Task<SweepReport> InterventionFollowUpsAsync(CancellationToken cancellationToken) =>
-        RunAsync("intervention follow-up", refresh: false, FollowUpRules.InterventionFollowUps, cancellationToken);
+        RunAsync("intervention follow-up", FollowUpRules.InterventionFollowUps, cancellationToken);
 
     /// <summary>The year 6 to 7 transition checks.</summary>
     public Task<SweepReport> TransitionChecksAsync(CancellationToken cancellationToken) =>
-        RunAsync("transition 6-7", refresh: false, FollowUpRules.Transition, cancellationToken);
+        RunAsync("transition 6-7", FollowUpRules.Transition, cancellationToken);
 
     /// <summary>What the morning's jobs do together: the rosters refreshed, then every daily rule.</summary>
-    public Task<SweepReport> DailyAsync(CancellationToken cancellationToken) =>
-        RunAsync("daily follow-up", refresh: true, FollowUpRules.Daily, cancellationToken);
+    public async Task<SweepReport> DailyAsync(CancellationToken cancellationToken)
+    {
+        var refresh = await RefreshRostersAsync(cancellationToken);
+        var checks = await RunAsync("daily follow-up", FollowUpRules.Daily, cancellationToken);
+        return checks with { Elapsed = refresh.Elapsed + checks.Elapsed };
+    }
 
     /// <summary>
     /// The school-year rollover, for the school year starting this (or, before July, last) August:
@@ -62,15 +78,14 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         {
             cancellationToken.ThrowIfCancellationRequested();
             var grain = grains.GetGrain<ISchoolGrain>(school.Id);
-            var roster = await grain.GetMembers();
             var left = new ConcurrentBag<LeaverRecord>();
-            await Parallel.ForEachAsync(roster, new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken }, async (student, _) =>
+            var members = await ForEachStudentAsync(school.Id, async student =>
             {
-                if (await grains.GetGrain<IStudentGrain>(student).AdvanceSchoolYear(autumnYear) is { } leaver)
+                if (await student.AdvanceSchoolYear(autumnYear) is { } leaver)
                 {
                     left.Add(leaver);
                 }
-            });
+            }, cancellationToken);
             await grain.ArchiveLeavers([.. left]);
 
             var retention = (await grain.GetSettings()).Routines.LeaverRetentionYears;
@@ -80,7 +95,7 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
                 await grains.GetGrain<IStudentGrain>(id).Forget();
             }
 
-            (students, leavers, erased) = (students + roster.Count, leavers + left.Count, erased + purged.Count);
+            (students, leavers, erased) = (students + members, leavers + left.Count, erased + purged.Count);
         }
 
         var report = new RolloverReport(schools.Count, students, leavers, erased, watch.Elapsed);
@@ -107,8 +122,18 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         return recorded;
     }
 
-    private async Task<SweepReport> RunAsync(
-        string name, bool refresh, Func<SchoolSnapshot, DateTimeOffset, IEnumerable<FollowUpTask>> rules, CancellationToken cancellationToken)
+    /// <summary>Calls every student of a school (its members, whatever its roster summaries say), some in parallel; returns how many.</summary>
+    private async Task<int> ForEachStudentAsync(string schoolUnitCode, Func<IStudentGrain, Task> call, CancellationToken cancellationToken)
+    {
+        var members = await grains.GetGrain<ISchoolGrain>(schoolUnitCode).GetMembers();
+        await Parallel.ForEachAsync(
+            members,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken },
+            async (student, _) => await call(grains.GetGrain<IStudentGrain>(student)));
+        return members.Count;
+    }
+
+    private async Task<SweepReport> RunAsync(string name, Func<SchoolSnapshot, DateTimeOffset, IEnumerable<FollowUpTask>> rules, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var schools = await grains.GetGrain<IRegistryGrain>(Registries.Schools).List();
@@ -117,14 +142,6 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider tim
         {
             cancellationToken.ThrowIfCancellationRequested();
             var grain = grains.GetGrain<ISchoolGrain>(school.Id);
-            if (refresh)
-            {
-                await Parallel.ForEachAsync(
-                    await grain.GetMembers(),
-                    new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken },
-                    async (student, _) => await grains.GetGrain<IStudentGrain>(student).Refresh());
-            }
-
             var snapshot = new SchoolSnapshot(school.Id, await grain.GetSettings(), await grain.GetRoster());
             var tasks = rules(snapshot, time.GetUtcNow()).ToList();
             students += snapshot.Roster.Count;

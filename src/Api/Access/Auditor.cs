@@ -12,6 +12,17 @@ public sealed class Auditor(IAuditLog log, TimeProvider time)
     public Task ReadAsync(ServerCallContext context, string? schoolUnitCode, IReadOnlyList<string> students) =>
         WriteAsync(context, Granted, schoolUnitCode, students);
 
+    /// <summary>Refuses the call with PERMISSION_DENIED, on record, unless <paramref name="allowed"/>.</summary>
+    /// <param name="what">What the client does not act for, as the message names it (e.g. "school unit 12345678").</param>
+    public async Task RequireAsync(ServerCallContext context, bool allowed, string? schoolUnitCode, string what)
+    {
+        if (!allowed)
+        {
+            await RefusedAsync(context, StatusCode.PermissionDenied, schoolUnitCode);
+            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for {what}.");
+        }
+    }
+
     /// <summary>A refused call, with the status it got.</summary>
     public Task RefusedAsync(ServerCallContext context, StatusCode outcome, string? schoolUnitCode = null, IReadOnlyList<string>? students = null) =>
         WriteAsync(context, outcome.ToString(), schoolUnitCode, students ?? []);

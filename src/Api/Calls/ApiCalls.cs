@@ -33,9 +33,7 @@ public sealed class ApiCalls(IRequestLog requests)
         {
             if (earlier.Method != context.Method || !earlier.RequestHash.AsSpan().SequenceEqual(hash))
             {
-                var violations = new Violations();
-                violations.Add("request_id", "was already used for a different request; use a new id for a new request");
-                violations.ThrowIfAny();
+                throw Violations.One(StatusCode.InvalidArgument, "request_id", "was already used for a different request; use a new id for a new request");
             }
 
             var parser = new MessageParser<TResponse>(() => new TResponse());
@@ -67,17 +65,11 @@ public sealed class ApiCalls(IRequestLog requests)
             }
             catch (InvalidRecordException e)
             {
-                var violations = new Violations();
-                violations.Add(fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
-                violations.ThrowIfAny();
-                throw;
+                throw Violations.One(StatusCode.InvalidArgument, fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
             }
             catch (RecordNotFoundException e)
             {
-                var violations = new Violations();
-                violations.Add(fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
-                violations.ThrowIfAny(StatusCode.NotFound);
-                throw;
+                throw Violations.One(StatusCode.NotFound, fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
             }
         }
     }

@@ -6,9 +6,6 @@ namespace PlugInnan.Api.Calls;
 /// <summary>Checks of request fields that many requests share.</summary>
 internal static partial class RequestChecks
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
-
     public static void RequestId(Violations violations, string requestId) =>
         violations.Require(RequestIdShape().IsMatch(requestId), "request_id", "is required: 1–64 letters, digits, '.', '_', ':' or '-' (a UUID is a good choice)");
 
@@ -20,9 +17,6 @@ internal static partial class RequestChecks
 
     public static bool Text(Violations violations, string text, string field, int maxLength, bool required = true) =>
         violations.Require((!required || !string.IsNullOrWhiteSpace(text)) && text.Length <= maxLength, field, required ? $"is required, at most {maxLength} characters" : $"must be at most {maxLength} characters");
-
-    public static int PageSize(Violations violations, int pageSize) =>
-        violations.Require(pageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0–{MaxPageSize} (0 means {DefaultPageSize})") && pageSize > 0 ? pageSize : DefaultPageSize;
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex RequestIdShape();

@@ -27,6 +27,14 @@ public sealed class Violations
         return ok;
     }
 
+    /// <summary>The refusal of a call because of one field, to throw.</summary>
+    public static RpcException One(StatusCode code, string field, string description)
+    {
+        var violations = new Violations();
+        violations.Add(field, description);
+        return RpcException.WithFieldViolations(code, $"1 problem(s) with the request: {field}: {description}", violations.found);
+    }
+
     /// <summary>Ends the call with INVALID_ARGUMENT naming every field, if there is anything to name.</summary>
     public void ThrowIfAny() => ThrowIfAny(StatusCode.InvalidArgument);
 

@@ -35,16 +35,14 @@ public sealed class FollowUpApi(IGrainFactory grains, ApiCalls calls, Auditor au
             Enums.Optional<V1.ResponsibleRole, ResponsibleRole>(violations, request.Role, "role"),
             Enums.Optional<V1.FollowUpStatus, FollowUpStatus>(violations, request.Status, "status"),
             Dates.Optional(violations, request.DueBefore, "due_before"));
-        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
-        var filters = $"{request.SchoolUnitCode}|{filter}";
-        var offset = PageToken.Offset(violations, request.PageToken, filters);
+        var paging = PageRequest.Read(violations, request.PageSize, request.PageToken, $"{request.SchoolUnitCode}|{filter}");
         violations.ThrowIfAny();
 
         await RequireSchoolAsync(context, request.SchoolUnitCode);
         var tasks = await ApiCalls.RunAsync(() => grains.GetGrain<IFollowUpGrain>(request.SchoolUnitCode).List(filter));
-        var page = tasks.Skip(offset).Take(pageSize).ToList();
+        var (page, next) = paging.Take(tasks);
         await auditor.ReadAsync(context, request.SchoolUnitCode, [.. page.Select(t => t.StudentId).Distinct()]);
-        var response = new V1.ListFollowUpsResponse { NextPageToken = PageToken.Next(offset + page.Count, tasks.Count, filters) };
+        var response = new V1.ListFollowUpsResponse { NextPageToken = next };
         response.FollowUps.AddRange(page.Select(FollowUpMapping.ToApi));
         return response;
     }
@@ -104,12 +102,6 @@ public sealed class FollowUpApi(IGrainFactory grains, ApiCalls calls, Auditor au
     }
 
     /// <summary>Follow-ups name students: a school system of the school only.</summary>
-    private async Task RequireSchoolAsync(ServerCallContext context, string schoolUnitCode)
-    {
-        if (!CallerInterceptor.Caller(context).MayReachStudentsOf(schoolUnitCode))
-        {
-            await auditor.RefusedAsync(context, StatusCode.PermissionDenied, schoolUnitCode);
-            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for school unit {schoolUnitCode}.");
-        }
-    }
+    private Task RequireSchoolAsync(ServerCallContext context, string schoolUnitCode) =>
+        auditor.RequireAsync(context, CallerInterceptor.Caller(context).MayReachStudentsOf(schoolUnitCode), schoolUnitCode, $"school unit {schoolUnitCode}");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.Protobuf.Reflection;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
@@ -114,8 +113,7 @@ public sealed class SchoolApi(IGrainFactory grains, ApiCalls calls, Auditor audi
     private async Task<V1.ListSchoolsResponse> ListAsync(V1.ListSchoolsRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
-        var offset = PageToken.Offset(violations, request.PageToken, "schools");
+        var paging = PageRequest.Read(violations, request.PageSize, request.PageToken, "schools");
         violations.ThrowIfAny();
 
         var caller = CallerInterceptor.Caller(context);
@@ -123,9 +121,9 @@ public sealed class SchoolApi(IGrainFactory grains, ApiCalls calls, Auditor audi
             .Where(s => caller.MayActForSchool(s.Id))
             .OrderBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        var page = visible.Skip(offset).Take(pageSize).ToList();
+        var (page, next) = paging.Take(visible);
         var profiles = await Task.WhenAll(page.Select(s => ApiCalls.RunAsync(grains.GetGrain<ISchoolGrain>(s.Id).GetProfile)));
-        var response = new V1.ListSchoolsResponse { NextPageToken = PageToken.Next(offset + page.Count, visible.Count, "schools") };
+        var response = new V1.ListSchoolsResponse { NextPageToken = next };
         response.Schools.AddRange(page.Zip(profiles).Where(p => p.Second is not null).Select(p => SchoolMapping.ToApi(p.First.Id, p.Second!)));
         return response;
     }
@@ -142,19 +140,11 @@ public sealed class SchoolApi(IGrainFactory grains, ApiCalls calls, Auditor audi
             return profile;
         }
 
-        violations.Add("school_unit_code", "no school unit with this code is registered (RegisterSchool)");
-        violations.ThrowIfAny(StatusCode.NotFound);
-        throw new UnreachableException();
+        throw Violations.One(StatusCode.NotFound, "school_unit_code", "no school unit with this code is registered (RegisterSchool)");
     }
 
-    private async Task RequireActingForAsync(ServerCallContext context, string schoolUnitCode)
-    {
-        if (!CallerInterceptor.Caller(context).MayActForSchool(schoolUnitCode))
-        {
-            await auditor.RefusedAsync(context, StatusCode.PermissionDenied, schoolUnitCode);
-            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for school unit {schoolUnitCode}.");
-        }
-    }
+    private Task RequireActingForAsync(ServerCallContext context, string schoolUnitCode) =>
+        auditor.RequireAsync(context, CallerInterceptor.Caller(context).MayActForSchool(schoolUnitCode), schoolUnitCode, $"school unit {schoolUnitCode}");
 
     private static Dictionary<string, string> Prefixed(string prefix, params string[] fields) =>
         fields.ToDictionary(f => f, f => $"{prefix}.{f}", StringComparer.Ordinal);

@@ -92,9 +92,8 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
             violations.Require(request.YearLevels[i] is >= 0 and <= 10, $"year_levels[{i}]", "must be 0–10");
         }
 
-        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
-        var filters = $"{request.SchoolUnitCode}|{string.Join(',', levels.Order())}|{string.Join(',', request.YearLevels.Order())}";
-        var offset = PageToken.Offset(violations, request.PageToken, filters);
+        var paging = PageRequest.Read(
+            violations, request.PageSize, request.PageToken, $"{request.SchoolUnitCode}|{string.Join(',', levels.Order())}|{string.Join(',', request.YearLevels.Order())}");
         violations.ThrowIfAny();
 
         await RequireSchoolOfStudentsAsync(context, request.SchoolUnitCode);
@@ -103,13 +102,9 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
             .Where(s => levels.Count == 0 || levels.Contains(s.Risk))
             .Where(s => request.YearLevels.Count == 0 || request.YearLevels.Contains(s.YearLevel))
             .ToList();
-        var page = matching.Skip(offset).Take(pageSize).ToList();
+        var (page, next) = paging.Take(matching);
         await auditor.ReadAsync(context, request.SchoolUnitCode, [.. page.Select(s => s.StudentId)]);
-        var response = new V1.ListStudentsResponse
-        {
-            NextPageToken = PageToken.Next(offset + page.Count, matching.Count, filters),
-            TotalSize = matching.Count,
-        };
+        var response = new V1.ListStudentsResponse { NextPageToken = next, TotalSize = matching.Count };
         response.Students.AddRange(page.Select(StudentMapping.ToApi));
         return response;
     }
@@ -119,16 +114,10 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
     {
         if (await ApiCalls.RunAsync(() => grains.GetGrain<ISchoolGrain>(schoolUnitCode).GetProfile()) is null)
         {
-            var violations = new Violations();
-            violations.Add("school_unit_code", "no school unit with this code is registered (SchoolService.RegisterSchool)");
-            violations.ThrowIfAny(StatusCode.NotFound);
+            throw Violations.One(StatusCode.NotFound, "school_unit_code", "no school unit with this code is registered (SchoolService.RegisterSchool)");
         }
 
-        if (!CallerInterceptor.Caller(context).MayReachStudentsOf(schoolUnitCode))
-        {
-            await auditor.RefusedAsync(context, StatusCode.PermissionDenied, schoolUnitCode);
-            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for school unit {schoolUnitCode}.");
-        }
+        await auditor.RequireAsync(context, CallerInterceptor.Caller(context).MayReachStudentsOf(schoolUnitCode), schoolUnitCode, $"school unit {schoolUnitCode}");
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
 using PlugInnan.Api.Access;
@@ -36,14 +35,13 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
     private async Task<V1.ListSubprojectsResponse> ListAsync(V1.ListSubprojectsRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
-        var offset = PageToken.Offset(violations, request.PageToken, "subprojects");
+        var paging = PageRequest.Read(violations, request.PageSize, request.PageToken, "subprojects");
         violations.ThrowIfAny();
 
         var caller = CallerInterceptor.Caller(context);
         var visible = (await ApiCalls.RunAsync(grains.GetGrain<IRegistryGrain>(Registries.Subprojects).List)).Where(s => caller.MayActForSubproject(s.Id)).ToList();
-        var page = visible.Skip(offset).Take(pageSize);
-        var response = new V1.ListSubprojectsResponse { NextPageToken = PageToken.Next(offset + pageSize, visible.Count, "subprojects") };
+        var (page, next) = paging.Take(visible);
+        var response = new V1.ListSubprojectsResponse { NextPageToken = next };
         response.Subprojects.AddRange(page.Select(s => new V1.SubprojectListEntry { SubprojectId = s.Id, Name = s.Name, Municipality = s.Municipality }));
         return response;
     }
@@ -151,14 +149,14 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
     private async Task<V1.ListDigestsResponse> ListDigestsAsync(V1.ListDigestsRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        var pageSize = RequestChecks.PageSize(violations, request.PageSize);
-        var offset = PageToken.Offset(violations, request.PageToken, $"digests|{request.SubprojectId}");
+        var paging = PageRequest.Read(violations, request.PageSize, request.PageToken, $"digests|{request.SubprojectId}");
         violations.ThrowIfAny();
 
         var (grain, _) = await DefinedAsync(context, request.SubprojectId);
         var digests = await ApiCalls.RunAsync(grain.ListDigests);
-        var response = new V1.ListDigestsResponse { NextPageToken = PageToken.Next(offset + pageSize, digests.Count, $"digests|{request.SubprojectId}") };
-        response.Digests.AddRange(digests.Skip(offset).Take(pageSize).Select(d => new V1.Digest
+        var (page, next) = paging.Take(digests);
+        var response = new V1.ListDigestsResponse { NextPageToken = next };
+        response.Digests.AddRange(page.Select(d => new V1.Digest
         {
             Week = d.Week,
             RecordedOn = Dates.ToProto(d.RecordedOn),
@@ -173,11 +171,7 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
         var violations = new Violations();
         SubprojectId(violations, subprojectId);
         violations.ThrowIfAny();
-        if (!CallerInterceptor.Caller(context).MayActForSubproject(subprojectId))
-        {
-            await auditor.RefusedAsync(context, StatusCode.PermissionDenied);
-            throw new RpcException(StatusCode.PermissionDenied, $"This client does not act for subproject {subprojectId}.");
-        }
+        await auditor.RequireAsync(context, CallerInterceptor.Caller(context).MayActForSubproject(subprojectId), null, $"subproject {subprojectId}");
 
         var grain = grains.GetGrain<ISubprojectGrain>(subprojectId);
         if (await ApiCalls.RunAsync(grain.GetDefinition) is { } definition)
@@ -185,9 +179,7 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
             return (grain, definition);
         }
 
-        violations.Add("subproject_id", "no subproject has this id (ListSubprojects lists them)");
-        violations.ThrowIfAny(StatusCode.NotFound);
-        throw new UnreachableException();
+        throw Violations.One(StatusCode.NotFound, "subproject_id", "no subproject has this id (ListSubprojects lists them)");
     }
 
     private static async Task<V1.Subproject> ViewAsync(string id, ISubprojectGrain grain, SubprojectDefinition definition) =>

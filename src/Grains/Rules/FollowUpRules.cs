@@ -27,10 +27,10 @@ public static class FollowUpRules
     public static IEnumerable<FollowUpTask> GuardianNotices(SchoolSnapshot school, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(school);
-        var local = TimeZoneInfo.ConvertTime(now, SwedishTime.Zone);
-        var today = DateOnly.FromDateTime(local.DateTime);
+        var local = SwedishTime.Local(now);
+        var today = DateOnly.FromDateTime(local);
         var cutOff = school.Settings.Routines.GuardianNoticeBy;
-        if (!SchoolCalendarRules.IsSchoolDay(school.Settings.Calendar, today) || TimeOnly.FromDateTime(local.DateTime) < cutOff)
+        if (!SchoolCalendarRules.IsSchoolDay(school.Settings.Calendar, today) || TimeOnly.FromDateTime(local) < cutOff)
         {
             return [];
         }
@@ -196,7 +196,7 @@ public static class FollowUpRules
         _ => kind.ToString(),
     };
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SwedishTime.Zone).DateTime);
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(SwedishTime.Local(now));
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
 

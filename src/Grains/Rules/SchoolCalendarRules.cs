@@ -6,6 +6,9 @@ namespace PlugInnan.Grains.Rules;
 /// </summary>
 public static class SchoolCalendarRules
 {
+    // The default calendar around a year is asked for on every school-day question: build it once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SchoolCalendar> DefaultAround = new();
+
     /// <summary>The school's calendar, or the default school years around <paramref name="day"/> when it has none.</summary>
     public static SchoolCalendar Effective(SchoolCalendar calendar, DateOnly day)
     {
@@ -15,8 +18,11 @@ public static class SchoolCalendarRules
             return calendar;
         }
 
-        var years = new[] { DefaultYear(day.Year - 1), DefaultYear(day.Year), DefaultYear(day.Year + 1) };
-        return new SchoolCalendar([.. years.SelectMany(y => y.Terms)], [.. years.SelectMany(y => y.DaysOff)]);
+        return DefaultAround.GetOrAdd(day.Year, static year =>
+        {
+            var years = new[] { DefaultYear(year - 1), DefaultYear(year), DefaultYear(year + 1) };
+            return new SchoolCalendar([.. years.SelectMany(y => y.Terms)], [.. years.SelectMany(y => y.DaysOff)]);
+        });
     }
 
     /// <summary>

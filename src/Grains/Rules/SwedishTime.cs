@@ -24,8 +24,11 @@ public static class SwedishTime
     public static DateTime Now(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime;
+        return Local(time.GetUtcNow());
     }
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Now(time));
+
+    /// <summary>The Swedish date and time of an instant.</summary>
+    public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 }

@@ -113,11 +113,13 @@ public sealed class SubprojectGrain(
     private async Task<(EngagementFigures Combined, List<(SubprojectSchool School, EngagementFigures? Figures)> PerSchool)> ReadSchoolsAsync()
     {
         var schools = state.State.Definition?.Schools ?? [];
-        var figures = await Task.WhenAll(schools.Select(s => s.SchoolUnitCode is { } code
-            ? GrainFactory.GetGrain<ISchoolGrain>(code).GetFigures()
-            : Task.FromResult<EngagementFigures>(null!)));
-        var perSchool = schools.Zip(figures, (s, f) => (s, (EngagementFigures?)f)).ToList();
-        var combined = FigureRules.Combine([.. figures.Where(f => f is not null)], SwedishTime.Today(time));
+        var figures = await Task.WhenAll(schools.Select(ReadAsync));
+        var perSchool = schools.Zip(figures).ToList();
+        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], SwedishTime.Today(time));
         return (combined, perSchool);
+
+        // A school not yet linked to its school unit code has no figures to give.
+        async Task<EngagementFigures?> ReadAsync(SubprojectSchool school) =>
+            school.SchoolUnitCode is { } code ? await GrainFactory.GetGrain<ISchoolGrain>(code).GetFigures() : null;
     }
 }
