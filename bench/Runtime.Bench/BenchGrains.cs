@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlugInnan.Runtime.Bench;
 
 public interface ICounterGrain : IGrainWithIntegerKey
@@ -8,6 +6,7 @@ public interface ICounterGrain : IGrainWithIntegerKey
 }
 
 /// <summary>The trivial grain call: the same work as <see cref="PlainCounter"/>.</summary>
+[GrainType("bench-counter")]
 public sealed class CounterGrain : Grain, ICounterGrain
 {
     private int value;
@@ -46,6 +45,7 @@ public interface IWriterGrain : IGrainWithIntegerKey
     Task Write(int value);
 }
 
+[GrainType("bench-writer")]
 public sealed class WriterGrain([PersistentState("bench")] IPersistentState<WriterState> state) : Grain, IWriterGrain
 {
     public Task Write(int value)
@@ -61,14 +61,15 @@ public sealed class WriterGrain([PersistentState("bench")] IPersistentState<Writ
     }
 }
 
+[GenerateSerializer, Alias("pluginnan.bench.writer")]
 public sealed class WriterState
 {
+    [Id(0)]
     public int Value { get; set; }
 
+    [Id(1)]
     public List<AbsenceEntry> Absences { get; set; } = [];
 }
 
-public sealed record AbsenceEntry(int Day, int Minutes);
-
-[JsonSerializable(typeof(WriterState))]
-internal sealed partial class BenchJsonContext : JsonSerializerContext;
+[GenerateSerializer, Alias("pluginnan.bench.absence")]
+public sealed record AbsenceEntry([property: Id(0)] int Day, [property: Id(1)] int Minutes);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PlugInnan.Grains;
 using PlugInnan.Grains.Rules;
 using PlugInnan.Persistence;
-using PlugInnan.Runtime;
 using PlugInnan.Scheduling;
 using PlugInnan.TestSupport;
 
@@ -21,14 +20,14 @@ Console.WriteLine($"Plug Innan follow-up jobs: {Environment.ProcessorCount} core
 await using (var server = await PostgresServer.StartAsync(durable: true))
 {
     var connectionString = await server.CreateDatabaseAsync("jobs");
-    await MeasureAsync("postgresql", runtime => runtime.AddPostgreSqlGrainStorage(connectionString));
+    await MeasureAsync("postgresql", new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString });
 }
 
 var folder = Directory.CreateTempSubdirectory("pluginnan-jobs-").FullName;
-await MeasureAsync("sqlite", runtime => runtime.AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "jobs.db")}"));
+await MeasureAsync("sqlite", new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "jobs.db")}" });
 Directory.Delete(folder, recursive: true);
 
-async Task MeasureAsync(string backend, Action<GrainRuntimeBuilder> storage)
+async Task MeasureAsync(string backend, StorageSettings storage)
 {
     await using (var silo = await StartAsync(storage))
     {
@@ -89,17 +88,8 @@ async Task SetUpAsync(IGrainFactory grains)
     });
 }
 
-Task<TestSilo> StartAsync(Action<GrainRuntimeBuilder> storage) => TestSilo.StartAsync(
-    runtime =>
-    {
-        runtime.AddGrains(typeof(FollowUpRules).Assembly).AddGrainStateJson(GrainStateJsonContext.Default);
-        storage(runtime);
-    },
-    configureServices: services =>
-    {
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<FollowUpSweep>();
-    });
+Task<TestSilo> StartAsync(StorageSettings storage) => TestSilo.StartAsync(
+    storage, schoolTime: clock, configureServices: services => services.AddSingleton<FollowUpSweep>());
 
 static DateTimeOffset LastWeekdayAt(int hour, int minute)
 {

@@ -28,7 +28,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiCalls>();
         services.AddSingleton<IServerInterceptor, CallerInterceptor>();
         services.AddSingleton<FollowUpFeed>();
-        services.AddSingleton<Grains.IFollowUpEvents>(sp => sp.GetRequiredService<FollowUpFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpFeed>());
         services.AddHostedService<ApiStartupCheck>();
         services.AddGrpcService<StudentApi>();
         services.AddGrpcService<SchoolApi>();

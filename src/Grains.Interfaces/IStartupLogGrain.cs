@@ -16,4 +16,5 @@ public interface IStartupLogGrain : IGrainWithStringKey
 /// <param name="LastStart">When the latest start was recorded.</param>
 /// <param name="PreviousStart">The start before it, if any.</param>
 /// <param name="Version">The silo version that started last.</param>
-public sealed record StartupRecord(int Starts, DateTimeOffset? LastStart, DateTimeOffset? PreviousStart, string? Version);
+[GenerateSerializer, Alias("pluginnan.StartupRecord")]
+public sealed record StartupRecord([property: Id(0)] int Starts, [property: Id(1)] DateTimeOffset? LastStart, [property: Id(2)] DateTimeOffset? PreviousStart, [property: Id(3)] string? Version);

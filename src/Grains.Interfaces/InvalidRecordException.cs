@@ -1,6 +1,7 @@
 namespace PlugInnan.Grains;
 
 /// <summary>A record a grain refuses, naming the offending field so the API can say where the problem is.</summary>
+[GenerateSerializer, Alias("pluginnan.InvalidRecordException")]
 public sealed class InvalidRecordException : ArgumentException
 {
     public InvalidRecordException(string field, string message)
@@ -20,5 +21,6 @@ public sealed class InvalidRecordException : ArgumentException
         : base(message, innerException) => Field = "";
 
     /// <summary>The field path, as in <c>interventions[0].follow_up_date</c>, relative to the record.</summary>
+    [Id(0)]
     public string Field { get; }
 }

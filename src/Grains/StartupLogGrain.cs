@@ -3,7 +3,7 @@ namespace PlugInnan.Grains;
 [GrainType("startup-log")]
 public sealed class StartupLogGrain(
     [PersistentState("log")] IPersistentState<StartupLogState> state,
-    TimeProvider timeProvider) : Grain, IStartupLogGrain
+    SchoolClock timeProvider) : Grain, IStartupLogGrain
 {
     public async Task<StartupRecord> RecordStart(string version)
     {

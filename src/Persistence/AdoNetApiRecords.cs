@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PlugInnan.Persistence;
 
 /// <summary>The request log and the audit log, in the grain storage's database (tables from <c>002_api_records.sql</c>).</summary>
-internal sealed class AdoNetApiRecords(AdoNetGrainStorage storage) : IRequestLog, IAuditLog
+internal sealed class AdoNetApiRecords(StorageDatabase storage) : IRequestLog, IAuditLog
 {
     private const string FindSql =
         "SELECT method, request_hash, response FROM api_request WHERE service_id = @service_id AND client = @client AND request_id = @request_id";
@@ -77,10 +77,10 @@ internal sealed class AdoNetApiRecords(AdoNetGrainStorage storage) : IRequestLog
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        AdoNetGrainStorage.Add(command, "service_id", storage.ServiceId);
+        StorageDatabase.Add(command, "service_id", storage.ServiceId);
         foreach (var (name, value) in parameters)
         {
-            AdoNetGrainStorage.Add(command, name, value);
+            StorageDatabase.Add(command, name, value);
         }
 
         return command;

@@ -8,9 +8,17 @@ internal sealed class PostgreSqlDialect : StorageDialect
 {
     public override string Name => "postgresql";
 
-    protected override string PayloadParameter => "CAST(@payload AS jsonb)";
+    // The invariant name Orleans' ADO.NET providers know Npgsql by.
+    public override string Invariant => "Npgsql";
 
-    public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
+    public override DbDataSource CreateDataSource(string connectionString)
+    {
+        // Orleans binds membership times as plain DateTime; a UTC session keeps any conversion between
+        // timestamp and timestamptz exact whatever the server's own time zone is.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Timezone ??= "UTC";
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public override string Describe(string connectionString)
     {

@@ -33,10 +33,11 @@ internal static class SchemaMigrator
             }
         }
 
+        await RefuseEarlierLayoutAsync(connection, transaction, cancellationToken);
         var latest = scripts.Keys.Max();
         if (applied.Count > 0 && applied.Max() > latest)
         {
-            throw new InvalidOperationException(
+            throw new SchemaRefusedException(
                 $"The database schema is at version {applied.Max()}, newer than this silo knows ({latest}). Upgrade the silo.");
         }
 
@@ -47,6 +48,23 @@ internal static class SchemaMigrator
 
         await transaction.CommitAsync(cancellationToken);
         return latest;
+    }
+
+    /// <summary>
+    /// A database from before the move to Orleans recorded script 1 as <c>grain_state</c> (the project's own
+    /// storage table). Nothing was released with it, so there is no converter: such a database is refused.
+    /// </summary>
+    private static async Task RefuseEarlierLayoutAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT description FROM schema_migrations WHERE version = 1";
+        if (await query.ExecuteScalarAsync(cancellationToken) is "grain_state")
+        {
+            throw new SchemaRefusedException(
+                "This database was written by the earlier storage layout (table grain_state, before Orleans), which this silo does not read. " +
+                "Start the silo on a new database (Silo:Storage:ConnectionString); nothing was released with that layout, so there is no converter.");
+        }
     }
 
     /// <summary>The numbered scripts (001_…, 002_…) for a dialect, by version.</summary>

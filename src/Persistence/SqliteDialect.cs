@@ -8,7 +8,8 @@ internal sealed class SqliteDialect : StorageDialect
 {
     public override string Name => "sqlite";
 
-    protected override string PayloadParameter => "@payload";
+    // Orleans' ADO.NET providers map this name to Microsoft.Data.Sqlite.
+    public override string Invariant => "System.Data.SQLite";
 
     public override DbDataSource CreateDataSource(string connectionString)
     {

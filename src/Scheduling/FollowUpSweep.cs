@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans;
 using PlugInnan.Grains;
 using PlugInnan.Grains.Rules;
-using PlugInnan.Runtime;
 
 namespace PlugInnan.Scheduling;
 
@@ -18,7 +18,7 @@ public sealed record RolloverReport(int Schools, int Students, int Leavers, int 
 /// its roster and settings, and raises the tasks due in the school's follow-up grain. Task ids come
 /// from their triggers, so a run repeated (a retry, two silos, a restart mid-run) adds nothing twice.
 /// </summary>
-public sealed partial class FollowUpSweep(IGrainFactory grains, TimeProvider time, ILogger<FollowUpSweep> logger)
+public sealed partial class FollowUpSweep(IGrainFactory grains, SchoolClock time, ILogger<FollowUpSweep> logger)
 {
     private const int ParallelStudents = 16;
 

@@ -1,18 +1,31 @@
 using PlugInnan.Grpc;
+using PlugInnan.Persistence;
 using PlugInnan.Silo;
+using PlugInnan.Silo.Settings;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory, // appsettings.json beside the binary; data paths stay relative to the working folder
-});
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory, // appsettings.json beside the binary; data paths stay relative to the working folder
+    });
 
-builder.AddSiloRuntime();
-builder.AddProgrammeSeed();
-builder.AddFollowUpJobs();
-builder.AddGrpcEndpoint();
-builder.AddStartupCheck();
+    builder.AddSiloRuntime();
+    builder.AddProgrammeSeed();
+    builder.AddFollowUpJobs();
+    builder.AddGrpcEndpoint();
+    builder.AddStartupCheck();
 
-var app = builder.Build();
-app.MapGrpcServices();
-await app.RunAsync();
+    var app = builder.Build();
+    app.MapGrpcServices();
+    await app.PrepareStorageAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupRefusal.Find(e) is { } reason)
+{
+    // A wrong setting or database is the operator's to fix: one line naming it, no stack trace.
+    await Console.Error.WriteLineAsync($"Plug Innan silo not started: {reason}");
+    return 2;
+}

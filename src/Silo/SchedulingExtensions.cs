@@ -1,3 +1,4 @@
+using PlugInnan.Persistence;
 using PlugInnan.Scheduling;
 
 namespace PlugInnan.Silo;

@@ -54,10 +54,7 @@ public sealed class ApiSilo : IAsyncLifetime
             environment[name] = value;
         }
 
-        Client(environment, 1, "school-a", SchoolAKey, [ApiRole.SchoolSystem], schools: [SchoolA]);
-        Client(environment, 2, "school-b", SchoolBKey, [ApiRole.SchoolSystem], schools: [SchoolB]);
-        Client(environment, 3, "leader", LeaderKey, [ApiRole.ProcessLeader], subprojects: [LeadersSubproject]);
-        Client(environment, 4, "municipal-it", AdminKey, [ApiRole.Administrator]);
+        AddClients(environment);
         silo = SiloProcess.Start(folder, environment);
         await silo.WaitForOutputAsync("Plug Innan silo ready");
         client = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort}"));
@@ -121,7 +118,16 @@ public sealed class ApiSilo : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    private static CallOptions With(string key) => new() { Headers = new Metadata().Add("authorization", $"Bearer {key}") };
+    /// <summary>The fixture's API clients, as settings in the environment of a silo.</summary>
+    internal static void AddClients(Dictionary<string, string> environment)
+    {
+        Client(environment, 1, "school-a", SchoolAKey, [ApiRole.SchoolSystem], schools: [SchoolA]);
+        Client(environment, 2, "school-b", SchoolBKey, [ApiRole.SchoolSystem], schools: [SchoolB]);
+        Client(environment, 3, "leader", LeaderKey, [ApiRole.ProcessLeader], subprojects: [LeadersSubproject]);
+        Client(environment, 4, "municipal-it", AdminKey, [ApiRole.Administrator]);
+    }
+
+    internal static CallOptions With(string key) => new() { Headers = new Metadata().Add("authorization", $"Bearer {key}") };
 
     private static void Client(
         Dictionary<string, string> environment, int index, string name, string key, ApiRole[] roles, string[]? schools = null, string[]? subprojects = null)

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using PlugInnan.Grains.Rules;
 using PlugInnan.Persistence;
 using PlugInnan.TestSupport;
@@ -7,7 +6,7 @@ using PlugInnan.TestSupport;
 namespace PlugInnan.Grains.Tests;
 
 /// <summary>
-/// The domain's grains over the real runtime and real storage (SQLite in a folder of their own, or a
+/// The domain's grains on Orleans' test cluster and real storage (SQLite in a folder of their own, or a
 /// PostgreSQL database), on a clock the test sets. Start it again to see what survives a restart.
 /// </summary>
 internal sealed class SiloOnDisk : IDisposable
@@ -33,20 +32,18 @@ internal sealed class SiloOnDisk : IDisposable
     private string ConnectionString => $"Data Source={Path.Combine(folder, "grains.db")}";
 
     public Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        runtime =>
-        {
-            runtime.AddGrains(typeof(Students.StudentGrain).Assembly).AddGrainStateJson(GrainStateJsonContext.Default);
-            _ = postgres is null ? runtime.AddSqliteGrainStorage(ConnectionString) : runtime.AddPostgreSqlGrainStorage(postgres);
-        },
-        configureServices: services => services.AddSingleton<TimeProvider>(Clock));
+        postgres is null
+            ? new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = ConnectionString }
+            : new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = postgres },
+        schoolTime: Clock);
 
-    /// <summary>Bytes of stored JSON for one grain's state.</summary>
+    /// <summary>Bytes stored for one grain's state (a key that is not a number or a UUID, which Orleans stores as text).</summary>
     public async Task<long> PayloadBytesAsync(string grainType, string key)
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT length(CAST(payload AS BLOB)) FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+        command.CommandText = "SELECT length(PayloadBinary) FROM OrleansStorage WHERE GrainTypeString = $type AND GrainIdExtensionString = $key";
         command.Parameters.AddWithValue("$type", grainType);
         command.Parameters.AddWithValue("$key", key);
         return (long)(await command.ExecuteScalarAsync())!;

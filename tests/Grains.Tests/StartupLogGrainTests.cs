@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PlugInnan.Persistence;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Grains.Tests;
@@ -34,10 +32,5 @@ public sealed class StartupLogGrainTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        runtime => runtime
-            .AddGrains(typeof(StartupLogGrain).Assembly)
-            .AddGrainStateJson(GrainStateJsonContext.Default)
-            .AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "grains.db")}"),
-        configureServices: services => services.AddSingleton<TimeProvider>(clock));
+    private Task<TestSilo> StartAsync() => TestSilo.StartAsync(Path.Combine(folder, "grains.db"), schoolTime: clock);
 }

@@ -1,4 +1,4 @@
-using PlugInnan.Runtime;
+using Orleans.Storage;
 using Xunit.Abstractions;
 using static PlugInnan.Grains.Tests.Records;
 
@@ -243,7 +243,7 @@ public sealed class StudentGrainTests(ITestOutputHelper output) : IDisposable
         }
 
         var bytes = await disk.PayloadBytesAsync("student", "full-year");
-        output.WriteLine($"state of a student with {days.Count * 6} lesson records (UUID lesson ids), {subjects.Length * 2} grades, 4 interventions, 4 guardian contacts and 4 check-ins: {bytes} bytes of JSON");
+        output.WriteLine($"state of a student with {days.Count * 6} lesson records (UUID lesson ids), {subjects.Length * 2} grades, 4 interventions, 4 guardian contacts and 4 check-ins: {bytes} bytes stored");
         Assert.InRange(bytes, 1, 100_000);
     }
 

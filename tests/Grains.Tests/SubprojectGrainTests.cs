@@ -1,4 +1,3 @@
-using PlugInnan.Runtime;
 using static PlugInnan.Grains.Tests.Records;
 
 namespace PlugInnan.Grains.Tests;

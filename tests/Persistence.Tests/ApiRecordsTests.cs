@@ -11,8 +11,8 @@ public abstract class ApiRecordsTests(StorageBackend backend)
     [Fact]
     public async Task The_first_answer_is_kept_per_client_and_request_id_and_old_ones_are_forgotten()
     {
-        await using var silo = await StartAsync();
-        var log = silo.Services.GetRequiredService<IRequestLog>();
+        await using var services = await StartAsync();
+        var log = services.GetRequiredService<IRequestLog>();
         var id = Guid.NewGuid().ToString();
         await log.SaveAsync("school-a", id, new RecordedResponse("/m", [1, 2], [10]), CancellationToken.None);
         await log.SaveAsync("school-a", id, new RecordedResponse("/m", [1, 2], [20]), CancellationToken.None); // a second answer loses
@@ -34,22 +34,20 @@ public abstract class ApiRecordsTests(StorageBackend backend)
     [Fact]
     public async Task An_audit_entry_is_on_record_when_the_write_returns()
     {
-        await using var silo = await StartAsync();
+        await using var services = await StartAsync();
         var client = "dpo-check-" + Guid.NewGuid().ToString("N")[..8];
 
-        await silo.Services.GetRequiredService<IAuditLog>().WriteAsync(
+        await services.GetRequiredService<IAuditLog>().WriteAsync(
             new AuditEntry(clock.GetUtcNow(), client, "127.0.0.1", "/pluginnan.v1.StudentService/GetStudent", "OK", "12345678", ["0123abcd"]), CancellationToken.None);
 
         Assert.Equal(1L, Convert.ToInt64(await backend.ScalarAsync($"SELECT count(*) FROM audit_log WHERE client = '{client}' AND students = '[\"0123abcd\"]'"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        backend.AddStorage,
-        configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddApiRecords();
-        });
+    /// <summary>The records on their own, as the silo registers them, over a clock the test moves.</summary>
+    private Task<ServiceProvider> StartAsync() => Task.FromResult(new ServiceCollection()
+        .AddSingleton(new StorageDatabase(backend.Settings, "records-" + Guid.NewGuid().ToString("N")[..8], clock))
+        .AddApiRecords()
+        .BuildServiceProvider());
 }
 
 public sealed class SqliteApiRecordsTests(SqliteBackend backend) : ApiRecordsTests(backend), IClassFixture<SqliteBackend>;

@@ -1,6 +1,8 @@
+using Orleans.Configuration;
+
 namespace PlugInnan.Persistence.Tests;
 
-/// <summary>Grain state through the runtime, on each database.</summary>
+/// <summary>Grain state through Orleans, on each database.</summary>
 public abstract class GrainPersistenceTests(StorageBackend backend)
 {
     private readonly string serviceId = "grains-" + Guid.NewGuid().ToString("N")[..8];
@@ -8,11 +10,11 @@ public abstract class GrainPersistenceTests(StorageBackend backend)
     [Fact]
     public async Task Idle_deactivation_then_reactivation_restores_the_persisted_state()
     {
-        await using var silo = await backend.StartSiloAsync(serviceId, o =>
+        await using var silo = await backend.StartSiloAsync(serviceId, s => s.Configure<GrainCollectionOptions>(o =>
         {
-            o.CollectionAge = TimeSpan.FromMilliseconds(200);
-            o.CollectionQuantum = TimeSpan.FromMilliseconds(50);
-        });
+            o.CollectionAge = TimeSpan.FromSeconds(2);
+            o.CollectionQuantum = TimeSpan.FromMilliseconds(500);
+        }));
         var key = "elev-" + Guid.NewGuid().ToString("N");
         var grain = silo.GrainFactory.GetGrain<IPersistentCounterGrain>(key);
         await grain.Add(5);

@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace PlugInnan.Persistence.Tests;
 
 public interface IPersistentCounterGrain : IGrainWithStringKey

@@ -1,6 +1,8 @@
+using Orleans.Storage;
+
 namespace PlugInnan.Persistence.Tests;
 
-/// <summary>Two silos on one PostgreSQL database, as in a production deployment with more than one host.</summary>
+/// <summary>Two separate clusters on one PostgreSQL database and service id: the version check keeps them from overwriting each other.</summary>
 [Collection(PostgresServerDefinition.Name)]
 public sealed class SharedDatabaseTests(PostgresBackend backend)
 {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Orleans.Hosting;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Persistence.Tests;
@@ -10,28 +11,42 @@ public abstract class StorageBackend
 {
     public abstract string ConnectionString { get; }
 
-    public abstract void AddStorage(GrainRuntimeBuilder runtime);
+    public abstract StorageSettings Settings { get; }
 
-    public abstract DbConnection OpenConnection();
+    public DbConnection OpenConnection() => OpenConnection(ConnectionString);
 
-    /// <summary>SQL that stores a row as another writer (or an older version of the silo) would have.</summary>
-    protected abstract string RawInsertSql { get; }
+    protected abstract DbConnection OpenConnection(string connectionString);
 
-    public Task<int> InsertRawStateAsync(string serviceId, GrainId grainId, string stateName, long version, string json) =>
+    /// <summary>A new, empty database on the same server or in the same folder.</summary>
+    public abstract Task<StorageSettings> CreateDatabaseAsync(string name);
+
+    public async Task ExecuteAsync(StorageSettings database, string sql)
+    {
+        await using var connection = OpenConnection(database.ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<object?> ScalarAsync(StorageSettings database, string sql)
+    {
+        await using var connection = OpenConnection(database.ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Stores a row by hand, as a database administrator or another writer could, keyed as Orleans keys a string key that is not a number.</summary>
+    public Task<int> InsertRawStateAsync(string serviceId, string stateName, string key, int version, byte[] payload) =>
         ExecuteAsync(
-            RawInsertSql,
-            ("s", serviceId), ("t", grainId.Type), ("k", grainId.Key), ("n", stateName), ("v", version), ("p", json));
+            """
+            INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, GrainIdHash, GrainTypeHash, PayloadBinary, ModifiedOn, Version)
+            VALUES (@s, @n, 0, 0, @k, 0, 0, @p, CURRENT_TIMESTAMP, @v)
+            """,
+            ("s", serviceId), ("n", stateName), ("k", key), ("v", version), ("p", payload));
 
-    public Task<TestSilo> StartSiloAsync(string serviceId, Action<GrainRuntimeOptions>? options = null) =>
-        TestSilo.StartAsync(
-            runtime =>
-            {
-                runtime.AddGrains(typeof(PersistentCounterGrain).Assembly);
-                runtime.AddGrainStateJson(TestStateJsonContext.Default);
-                AddStorage(runtime);
-            },
-            options,
-            serviceId);
+    public Task<TestSilo> StartSiloAsync(string serviceId, Action<ISiloBuilder>? configureSilo = null) =>
+        TestSilo.StartAsync(Settings, serviceId: serviceId, configureSilo: configureSilo);
 
     public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
@@ -64,14 +79,14 @@ public sealed class SqliteBackend : StorageBackend, IDisposable
 
     public override string ConnectionString => $"Data Source={Path.Combine(folder, "grains.db")}";
 
-    public override void AddStorage(GrainRuntimeBuilder runtime) => runtime.AddSqliteGrainStorage(ConnectionString);
+    public override StorageSettings Settings => new() { Provider = StorageProvider.Sqlite, ConnectionString = ConnectionString };
 
-    protected override string RawInsertSql =>
-        "INSERT INTO grain_state VALUES (@s, @t, @k, @n, @v, @p, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+    public override Task<StorageSettings> CreateDatabaseAsync(string name) =>
+        Task.FromResult(new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, name + ".db")}" });
 
-    public override DbConnection OpenConnection()
+    protected override DbConnection OpenConnection(string connectionString)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         return connection;
     }
@@ -105,13 +120,14 @@ public sealed class PostgresBackend : StorageBackend, IAsyncLifetime
         }
     }
 
-    public override void AddStorage(GrainRuntimeBuilder runtime) => runtime.AddPostgreSqlGrainStorage(ConnectionString);
+    public override StorageSettings Settings => new() { Provider = StorageProvider.PostgreSql, ConnectionString = ConnectionString };
 
-    protected override string RawInsertSql => "INSERT INTO grain_state VALUES (@s, @t, @k, @n, @v, CAST(@p AS jsonb), now())";
+    public override async Task<StorageSettings> CreateDatabaseAsync(string name) =>
+        new() { Provider = StorageProvider.PostgreSql, ConnectionString = await server!.CreateDatabaseAsync(name) };
 
-    public override DbConnection OpenConnection()
+    protected override DbConnection OpenConnection(string connectionString)
     {
-        var connection = new NpgsqlConnection(ConnectionString);
+        var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         return connection;
     }

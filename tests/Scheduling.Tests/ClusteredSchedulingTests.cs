@@ -47,10 +47,7 @@ public sealed class ClusteredSchedulingTests : IAsyncLifetime
     }
 
     private Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        runtime => runtime
-            .AddGrains(typeof(Grains.Rules.FollowUpRules).Assembly)
-            .AddGrainStateJson(GrainStateJsonContext.Default)
-            .AddPostgreSqlGrainStorage(connectionString),
+        new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString },
         configureServices: services => services.AddFollowUpScheduling(
             SchedulerStore.PostgreSql, connectionString, Schedules.NeverRun(o => o.InterventionFollowUpCron = "0/2 * * * * ?")));
 

@@ -56,13 +56,11 @@ public sealed class MisfireTests : IDisposable
     }
 
     private Task<TestSilo> StartAsync(IJobListener listener) => TestSilo.StartAsync(
-        runtime => runtime
-            .AddGrains(typeof(FollowUpRules).Assembly)
-            .AddGrainStateJson(GrainStateJsonContext.Default)
-            .AddSqliteGrainStorage(ConnectionString),
+        new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = ConnectionString },
+        schoolTime: clock,
         configureServices: services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<TimeProvider>(clock); // Quartz reads its clock from the container
             services.AddFollowUpScheduling(SchedulerStore.Sqlite, ConnectionString, Schedules.NeverRun(o => o.InterventionFollowUpCron = "0 30 5 * * ?"));
             services.AddQuartz(quartz => quartz.AddJobListener(listener, [Matchers.Key(InterventionFollowUpJob.Key)]));
         });

@@ -72,9 +72,6 @@ public sealed class QuartzJobTests : IDisposable
     }
 
     private Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        runtime => runtime
-            .AddGrains(typeof(FollowUpRules).Assembly)
-            .AddGrainStateJson(GrainStateJsonContext.Default)
-            .AddSqliteGrainStorage(ConnectionString),
+        new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = ConnectionString },
         configureServices: services => services.AddFollowUpScheduling(SchedulerStore.Sqlite, ConnectionString, new SchedulingOptions()));
 }

@@ -21,15 +21,9 @@ public sealed class SchoolYearTests : IDisposable
     public async Task Over_a_school_year_the_tasks_come_on_school_days_only_and_each_once()
     {
         await using var silo = await TestSilo.StartAsync(
-            runtime => runtime
-                .AddGrains(typeof(FollowUpRules).Assembly)
-                .AddGrainStateJson(GrainStateJsonContext.Default)
-                .AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "year.db")}"),
-            configureServices: services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddSingleton<FollowUpSweep>();
-            });
+            new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "year.db")}" },
+            schoolTime: clock,
+            configureServices: services => services.AddSingleton<FollowUpSweep>());
         var grains = silo.GrainFactory;
         await grains.GetGrain<ISchoolGrain>(School).Configure(new SchoolProfile("Årsskolan", "1442", "Vara", "Vara kommun"));
         await grains.GetGrain<IRegistryGrain>(Registries.Schools).Put(new RegistryEntry(School, "Årsskolan", "Vara"));

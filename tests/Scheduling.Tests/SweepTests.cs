@@ -197,14 +197,8 @@ public sealed class SweepTests : IDisposable
     {
         var database = Path.Combine(folder, fresh ? "fresh.db" : "grains.db");
         return TestSilo.StartAsync(
-            runtime => runtime
-                .AddGrains(typeof(FollowUpRules).Assembly)
-                .AddGrainStateJson(GrainStateJsonContext.Default)
-                .AddSqliteGrainStorage($"Data Source={database}"),
-            configureServices: services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddSingleton<FollowUpSweep>();
-            });
+            new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={database}" },
+            schoolTime: clock,
+            configureServices: services => services.AddSingleton<FollowUpSweep>());
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.Data.Sqlite;
 using PlugInnan.Grains;
-using PlugInnan.Persistence;
 using PlugInnan.Silo.Programme;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Silo.Tests;
 
-/// <summary>The programme seed from the data file built into the silo, over the real runtime and SQLite.</summary>
+/// <summary>The programme seed from the data file built into the silo, on Orleans and SQLite.</summary>
 public sealed class ProgrammeSeedTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-seed-").FullName;
@@ -41,8 +40,5 @@ public sealed class ProgrammeSeedTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private Task<TestSilo> StartAsync() => TestSilo.StartAsync(runtime => runtime
-        .AddGrains(typeof(StartupLogGrain).Assembly)
-        .AddGrainStateJson(GrainStateJsonContext.Default)
-        .AddSqliteGrainStorage($"Data Source={Path.Combine(folder, "grains.db")}"));
+    private Task<TestSilo> StartAsync() => TestSilo.StartAsync(Path.Combine(folder, "grains.db"));
 }

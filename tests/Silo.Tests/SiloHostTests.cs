@@ -1,8 +1,8 @@
 using Grpc.Health.V1;
 using Grpc.Reflection.V1;
 using Microsoft.Data.Sqlite;
-using PlugInnan.Grpc.Client;
 using Npgsql;
+using PlugInnan.Grpc.Client;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Silo.Tests;
@@ -24,7 +24,7 @@ public sealed class SiloHostTests : IDisposable
         Assert.Equal("wal", await ScalarAsync(database, "PRAGMA journal_mode"));
 
         Assert.Equal(0, await silo.InterruptAsync());
-        Assert.Contains("Grain runtime stopped; ", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Orleans Silo stopped.", silo.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,6 +72,7 @@ public sealed class SiloHostTests : IDisposable
             ["Silo__Storage__Provider"] = "PostgreSql",
             ["Silo__Storage__ConnectionString"] = connectionString,
             ["Silo__ServiceId"] = "pg-silo",
+            ["Silo__ShutdownDeadline"] = "00:00:10",
         });
 
         await silo.WaitForOutputAsync(Ready);
@@ -80,8 +81,11 @@ public sealed class SiloHostTests : IDisposable
         {
             await connection.OpenAsync();
             await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM grain_state WHERE service_id = 'pg-silo' AND grain_type = 'startup-log'", connection);
+                "SELECT count(*) FROM orleansstorage WHERE serviceid = 'pg-silo' AND graintypestring = 'log'", connection);
             Assert.Equal(1L, await count.ExecuteScalarAsync());
+            await using var members = new NpgsqlCommand(
+                "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = 'plug-innan' AND status = 3", connection);
+            Assert.Equal(1L, await members.ExecuteScalarAsync()); // one active silo in the cluster
         }
 
         Assert.False(File.Exists(Path.Combine(folder, "data", "pluginnan.db"))); // no SQLite database; data/ holds only the pseudonymisation key
@@ -90,19 +94,66 @@ public sealed class SiloHostTests : IDisposable
 
         await server.DisposeAsync(); // the database goes away under the running silo
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await Check(client)).Status);
-        Assert.Equal(0, await silo.InterruptAsync());
+
+        // Orleans cannot record leaving the cluster without its database: the stop ends at the deadline,
+        // saying so, instead of retrying for minutes.
+        Assert.Equal(3, await silo.InterruptAsync());
+        Assert.Contains("The silo did not stop within 10 s", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Silo__Runtime__ResponseTimeout", "00:00:00", "Silo:Runtime:ResponseTimeout")]
+    [InlineData("Silo__Runtime__CollectionAge", "00:00:30", "Silo:Runtime:CollectionAge")] // not longer than the one-minute quantum
+    [InlineData("Silo__Cluster__AdvertisedAddress", "silo-a.example", "Silo:Cluster:AdvertisedAddress")]
+    [InlineData("Silo__Cluster__SiloPort", "70000", "Silo:Cluster:SiloPort")]
+    [InlineData("Silo__ClusterId", "two words", "Silo:ClusterId")]
+    public async Task Silo_refuses_to_start_with_an_invalid_setting_and_names_it_in_one_line(string variable, string value, string setting)
+    {
+        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(2, await silo.WaitForExitAsync());
+        var line = Assert.Single(silo.Output.Split('\n'), l => l.Contains(setting, StringComparison.Ordinal));
+        Assert.StartsWith("Plug Innan silo not started: " + setting, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal); // no stack trace
     }
 
     [Fact]
-    public async Task Silo_refuses_to_start_with_an_invalid_setting_and_names_it()
+    public async Task A_cluster_silo_reachable_from_the_network_without_a_cluster_certificate_is_refused()
     {
         await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
         {
-            ["Silo__Runtime__ResponseTimeout"] = "00:00:00",
+            ["Silo__Storage__Provider"] = "PostgreSql",
+            ["Silo__Storage__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+            ["Silo__Cluster__AdvertisedAddress"] = "10.20.30.40",
         });
 
-        Assert.NotEqual(0, await silo.WaitForExitAsync());
-        Assert.Contains("ResponseTimeout", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(2, await silo.WaitForExitAsync());
+        Assert.Contains("Plug Innan silo not started: Silo:Cluster:CertificatePath is not set, but the silo port is reachable from other machines", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Silo_refuses_a_database_of_the_earlier_storage_layout_with_one_line_saying_so()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        var database = Path.Combine(folder, "data", "pluginnan.db");
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '');
+                INSERT INTO schema_migrations (version, description) VALUES (1, 'grain_state');
+                CREATE TABLE grain_state (service_id TEXT, grain_type TEXT, grain_key TEXT, state_name TEXT, version INTEGER, payload TEXT, modified_at TEXT);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var silo = SiloProcess.Start(folder);
+
+        Assert.Equal(2, await silo.WaitForExitAsync());
+        Assert.Contains("Plug Innan silo not started: This database was written by the earlier storage layout", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM schema_migrations")); // nothing was added to it
     }
 
     private static Task<HealthCheckResponse> Check(GrpcClient client) =>

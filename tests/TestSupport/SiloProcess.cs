@@ -26,9 +26,17 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The silo's gRPC port: a free one, so tests never collide with a silo on the default 50051.</summary>
     public int GrpcPort { get; private init; }
 
+    /// <summary>The port the other silos of a cluster reach this one on (a free one).</summary>
+    public int SiloPort { get; private init; }
+
+    /// <summary>The process id, to kill it the way an operator's `kill -9` does.</summary>
+    public int ProcessId => process.Id;
+
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = PostgresServer.FreePort();
+        var siloPort = PostgresServer.FreePort();
+        var gatewayPort = PostgresServer.FreePort();
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         // Through env, which puts SIGINT back to its default: a test run started in the background of a
         // non-interactive shell inherits SIGINT ignored, and the silo would never see the Ctrl+C we send.
@@ -44,12 +52,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         start.Environment["Grpc__Endpoint__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__Cluster__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.")) { GrpcPort = port };
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.")) { GrpcPort = port, SiloPort = siloPort };
     }
 
     public async Task WaitForOutputAsync(string text, int seconds = 60)

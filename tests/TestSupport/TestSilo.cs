@@ -1,59 +1,76 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PlugInnan.Runtime;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using PlugInnan.Grains;
+using PlugInnan.Persistence;
 
 namespace PlugInnan.TestSupport;
 
-/// <summary>An in-process silo host for tests and benchmarks: the real runtime, hosted as the silo hosts it.</summary>
+/// <summary>
+/// Orleans' in-process test cluster with the platform's grains on the real ADO.NET storage (SQLite or
+/// PostgreSQL), for tests and benchmarks. The domain reads <see cref="SchoolClock"/>, which a test may
+/// drive; Orleans keeps the system clock.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly IHost host;
+    private readonly InProcessTestCluster cluster;
     private bool stopped;
 
-    private TestSilo(IHost host) => this.host = host;
+    private TestSilo(InProcessTestCluster cluster) => this.cluster = cluster;
 
-    public IServiceProvider Services => host.Services;
+    /// <summary>The first silo's services: what the gRPC services and jobs resolve in the real silo.</summary>
+    public IServiceProvider Services => cluster.Silos[0].ServiceProvider;
 
-    public IGrainFactory GrainFactory => host.Services.GetRequiredService<IGrainFactory>();
+    /// <summary>Grain calls from inside the first silo, as the silo's own services make them.</summary>
+    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
+
+    public static Task<TestSilo> StartAsync(string sqliteFile, TimeProvider? schoolTime = null, Action<IServiceCollection>? configureServices = null, string serviceId = "test") =>
+        StartAsync(new StorageSettings { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={sqliteFile}" }, schoolTime, configureServices, serviceId);
 
     public static async Task<TestSilo> StartAsync(
-        Action<GrainRuntimeBuilder> configureRuntime,
-        Action<GrainRuntimeOptions>? configureOptions = null,
+        StorageSettings storage,
+        TimeProvider? schoolTime = null,
+        Action<IServiceCollection>? configureServices = null,
         string serviceId = "test",
-        Action<IServiceCollection>? configureServices = null)
+        Action<ISiloBuilder>? configureSilo = null,
+        int silos = 1)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.Configure<ClusterOptions>(o => o.ServiceId = serviceId);
-        builder.Services.Configure<GrainRuntimeOptions>(o => configureOptions?.Invoke(o));
-        configureServices?.Invoke(builder.Services);
-        builder.Services.AddGrainRuntime(configureRuntime);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestSilo(host);
+        ArgumentNullException.ThrowIfNull(storage);
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ClusterId = $"{serviceId}-{Guid.NewGuid():N}";
+        builder.Options.ConfigureFileLogging = false; // no log files in the working folder; warnings go to the console
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Logging.AddFilter(level => level >= LogLevel.Warning);
+            host.Services.AddSingleton(new SchoolClock(schoolTime ?? TimeProvider.System));
+            configureServices?.Invoke(host.Services);
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPlugInnanStorage(storage);
+            configureSilo?.Invoke(silo);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestSilo(cluster);
     }
 
-    /// <summary>Graceful stop: drains and deactivates every grain.</summary>
+    /// <summary>Graceful stop: every activation is deactivated, so state written on deactivation is stored.</summary>
     public async Task StopAsync()
     {
         if (!stopped)
         {
             stopped = true;
-            await host.StopAsync();
+            await cluster.StopAllSilosAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (host is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
-        else
-        {
-            host.Dispose();
-        }
+        await cluster.DisposeAsync();
     }
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using PlugInnan.Api.Access;
 using PlugInnan.Grains;
 using PlugInnan.Grpc;
 using PlugInnan.Persistence;
-using PlugInnan.Runtime;
 
 namespace PlugInnan.Api.Calls;
 
@@ -70,6 +72,13 @@ public sealed class ApiCalls(IRequestLog requests)
             catch (RecordNotFoundException e)
             {
                 throw Violations.One(StatusCode.NotFound, fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
+            }
+            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            {
+                // The silo holding the record went away or did not answer in time; Orleans places the grain on a
+                // live silo at the next call. Whether this write took effect is unknown, so the client resends
+                // it (with the same request id, which makes the resend safe).
+                throw new RpcException(StatusCode.Unavailable, "The record could not be reached just now; send the request again.");
             }
         }
     }

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
+using Orleans;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
 using PlugInnan.Grains;
 using PlugInnan.Grains.Identity;
 using PlugInnan.Grpc;
-using PlugInnan.Runtime;
 using V1 = PlugInnan.Api.V1;
 
 namespace PlugInnan.Api.Identity;

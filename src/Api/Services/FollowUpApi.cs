@@ -1,11 +1,11 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Orleans;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
 using PlugInnan.Api.Mapping;
 using PlugInnan.Grains;
 using PlugInnan.Grpc;
-using PlugInnan.Runtime;
 using V1 = PlugInnan.Api.V1;
 
 namespace PlugInnan.Api.Services;
@@ -85,7 +85,7 @@ public sealed class FollowUpApi(IGrainFactory grains, ApiCalls calls, Auditor au
         violations.ThrowIfAny();
 
         await RequireSchoolAsync(context, request.SchoolUnitCode);
-        using var subscription = feed.Watch(request.SchoolUnitCode);
+        using var subscription = await ApiCalls.RunAsync(() => feed.WatchAsync(request.SchoolUnitCode));
         await auditor.ReadAsync(context, request.SchoolUnitCode, []); // the watch itself is on record; what it streams are ids only
         await context.WriteResponseHeadersAsync(new Metadata()); // the watch is set up: changes from now on reach the client
         try

@@ -1,10 +1,10 @@
 using Google.Protobuf.Reflection;
+using Orleans;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
 using PlugInnan.Api.Mapping;
 using PlugInnan.Grains;
 using PlugInnan.Grpc;
-using PlugInnan.Runtime;
 using V1 = PlugInnan.Api.V1;
 
 namespace PlugInnan.Api.Services;

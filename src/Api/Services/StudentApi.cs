@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Orleans;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
 using PlugInnan.Api.Identity;
@@ -6,7 +7,6 @@ using PlugInnan.Api.Mapping;
 using PlugInnan.Grains;
 using PlugInnan.Grains.Identity;
 using PlugInnan.Grpc;
-using PlugInnan.Runtime;
 using V1 = PlugInnan.Api.V1;
 
 namespace PlugInnan.Api.Services;

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
+using Orleans;
 using PlugInnan.Api.Access;
 using PlugInnan.Api.Calls;
 using PlugInnan.Api.Mapping;
 using PlugInnan.Grains;
 using PlugInnan.Grpc;
-using PlugInnan.Runtime;
 using V1 = PlugInnan.Api.V1;
 
 namespace PlugInnan.Api.Services;

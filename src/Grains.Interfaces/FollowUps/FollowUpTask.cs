@@ -46,33 +46,41 @@ public enum FollowUpStatus
 }
 
 /// <summary>What raised a task: the rule, the measured value and the threshold it crossed.</summary>
-public sealed record FollowUpTrigger(string Rule, string Value, string Threshold);
+[GenerateSerializer, Alias("pluginnan.FollowUpTrigger")]
+public sealed record FollowUpTrigger([property: Id(0)] string Rule, [property: Id(1)] string Value, [property: Id(2)] string Threshold);
 
 /// <summary>
 /// A follow-up task. Its id comes from its trigger (kind, student, and the day or record it is
 /// about), so a rule run twice raises it once.
 /// </summary>
 /// <param name="AssignedTo">The person in the role, where the records name one (the mentor, the intervention's owner).</param>
+[GenerateSerializer, Alias("pluginnan.FollowUpTask")]
 public sealed record FollowUpTask(
-    string Id,
-    FollowUpKind Kind,
-    string StudentId,
-    string SchoolUnitCode,
-    ResponsibleRole Role,
-    DateTimeOffset Created,
-    DateOnly Due,
-    FollowUpTrigger Trigger,
-    FollowUpStatus Status = FollowUpStatus.Open,
-    DateTimeOffset? Closed = null,
-    string? ClosedBy = null,
-    string? DismissReason = null,
-    string? AssignedTo = null);
+    [property: Id(0)] string Id,
+    [property: Id(1)] FollowUpKind Kind,
+    [property: Id(2)] string StudentId,
+    [property: Id(3)] string SchoolUnitCode,
+    [property: Id(4)] ResponsibleRole Role,
+    [property: Id(5)] DateTimeOffset Created,
+    [property: Id(6)] DateOnly Due,
+    [property: Id(7)] FollowUpTrigger Trigger,
+    [property: Id(8)] FollowUpStatus Status = FollowUpStatus.Open,
+    [property: Id(9)] DateTimeOffset? Closed = null,
+    [property: Id(10)] string? ClosedBy = null,
+    [property: Id(11)] string? DismissReason = null,
+    [property: Id(12)] string? AssignedTo = null);
 
 /// <summary>Which tasks to list; null fields do not filter.</summary>
-public sealed record FollowUpFilter(ResponsibleRole? Role = null, FollowUpStatus? Status = null, DateOnly? DueBefore = null);
+[GenerateSerializer, Alias("pluginnan.FollowUpFilter")]
+public sealed record FollowUpFilter([property: Id(0)] ResponsibleRole? Role = null, [property: Id(1)] FollowUpStatus? Status = null, [property: Id(2)] DateOnly? DueBefore = null);
 
-/// <summary>Told of every task a follow-up grain raises or closes, for clients watching a school.</summary>
-public interface IFollowUpEvents
+/// <summary>
+/// Told of every task a follow-up grain raises or closes, for clients watching a school. Each silo with
+/// watchers subscribes one observer per school, so a change reaches watchers on every silo; one-way, so a
+/// slow silo never holds up the grain.
+/// </summary>
+public interface IFollowUpObserver : IGrainObserver
 {
-    void Changed(FollowUpTask task);
+    [OneWay]
+    Task Changed(FollowUpTask task);
 }

@@ -18,4 +18,22 @@ public interface IFollowUpGrain : IGrainWithStringKey
     /// <summary>The tasks matching the filter, by due date then id.</summary>
     [ReadOnly]
     Task<IReadOnlyList<FollowUpTask>> List(FollowUpFilter filter);
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every change from now on. A subscription lapses unless renewed
+    /// within <see cref="FollowUpSubscription.Lifetime"/>, so a silo that died stops being told.
+    /// </summary>
+    [AlwaysInterleave]
+    Task Subscribe(IFollowUpObserver observer);
+
+    [AlwaysInterleave]
+    Task Unsubscribe(IFollowUpObserver observer);
+}
+
+/// <summary>How long a follow-up subscription lasts without renewal, and how often watchers renew it.</summary>
+public static class FollowUpSubscription
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
+
+    public static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
 }

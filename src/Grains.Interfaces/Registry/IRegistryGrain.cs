@@ -1,7 +1,8 @@
 namespace PlugInnan.Grains;
 
 /// <summary>An entry of a registry: an id, a name and the municipality it belongs to.</summary>
-public sealed record RegistryEntry(string Id, string Name, string Municipality);
+[GenerateSerializer, Alias("pluginnan.RegistryEntry")]
+public sealed record RegistryEntry([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string Municipality);
 
 /// <summary>The registries the platform keeps, each one grain keyed by its name.</summary>
 public static class Registries

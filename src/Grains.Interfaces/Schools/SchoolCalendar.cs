@@ -1,10 +1,12 @@
 namespace PlugInnan.Grains;
 
 /// <summary>First and last day of one term.</summary>
-public sealed record TermDates(SchoolTerm Term, DateOnly Start, DateOnly End);
+[GenerateSerializer, Alias("pluginnan.TermDates")]
+public sealed record TermDates([property: Id(0)] SchoolTerm Term, [property: Id(1)] DateOnly Start, [property: Id(2)] DateOnly End);
 
 /// <summary>A school's terms and its days off within them (holidays, study days): what makes a day a school day.</summary>
-public sealed record SchoolCalendar(IReadOnlyList<TermDates> Terms, IReadOnlyList<DateOnly> DaysOff)
+[GenerateSerializer, Alias("pluginnan.SchoolCalendar")]
+public sealed record SchoolCalendar([property: Id(0)] IReadOnlyList<TermDates> Terms, [property: Id(1)] IReadOnlyList<DateOnly> DaysOff)
 {
     public static readonly SchoolCalendar Empty = new([], []);
 }

@@ -15,12 +15,13 @@ public enum InvestigationParticipants
 /// done with the student, the guardians and the student health team, reported to the organiser
 /// (huvudman) without delay. The id comes from the school system: sending it again updates it.
 /// </summary>
+[GenerateSerializer, Alias("pluginnan.AbsenceInvestigation")]
 public sealed record AbsenceInvestigation(
-    string Id,
-    DateOnly OpenedOn,
-    DateOnly? ReportedToOrganiserOn,
-    InvestigationParticipants Participants,
-    DateOnly? ClosedOn)
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateOnly OpenedOn,
+    [property: Id(2)] DateOnly? ReportedToOrganiserOn,
+    [property: Id(3)] InvestigationParticipants Participants,
+    [property: Id(4)] DateOnly? ClosedOn)
 {
     public bool IsOpen => ClosedOn is null;
 }

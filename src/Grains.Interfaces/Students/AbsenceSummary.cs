@@ -6,10 +6,11 @@ namespace PlugInnan.Grains;
 /// <param name="ConsecutiveDaysWithAbsence">School days in a row, up to the latest one recorded, with any absence.</param>
 /// <param name="AbsentSince">The first of those days, if any.</param>
 /// <param name="FirstAbsenceInWindow">The first day in the window with any absence, if any.</param>
+[GenerateSerializer, Alias("pluginnan.AbsenceSummary")]
 public sealed record AbsenceSummary(
-    double WindowRate,
-    double TermRate,
-    int InvalidMinutesInTerm,
-    int ConsecutiveDaysWithAbsence,
-    DateOnly? AbsentSince,
-    DateOnly? FirstAbsenceInWindow);
+    [property: Id(0)] double WindowRate,
+    [property: Id(1)] double TermRate,
+    [property: Id(2)] int InvalidMinutesInTerm,
+    [property: Id(3)] int ConsecutiveDaysWithAbsence,
+    [property: Id(4)] DateOnly? AbsentSince,
+    [property: Id(5)] DateOnly? FirstAbsenceInWindow);

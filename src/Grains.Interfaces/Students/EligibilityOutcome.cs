@@ -5,11 +5,12 @@ namespace PlugInnan.Grains;
 /// <param name="ProgrammeGroups">Eligibility per higher-education preparatory programme group.</param>
 /// <param name="ProgrammeOrientedIntroduction">Eligible for the introduction programme "programinriktat val".</param>
 /// <param name="Missing">Requirements not met, as data (the API words them in Swedish).</param>
+[GenerateSerializer, Alias("pluginnan.EligibilityOutcome")]
 public sealed record EligibilityOutcome(
-    bool Vocational,
-    IReadOnlyDictionary<ProgrammeGroup, bool> ProgrammeGroups,
-    bool ProgrammeOrientedIntroduction,
-    IReadOnlyList<MissingRequirement> Missing);
+    [property: Id(0)] bool Vocational,
+    [property: Id(1)] IReadOnlyDictionary<ProgrammeGroup, bool> ProgrammeGroups,
+    [property: Id(2)] bool ProgrammeOrientedIntroduction,
+    [property: Id(3)] IReadOnlyList<MissingRequirement> Missing);
 
 public enum RequirementKind
 {
@@ -30,7 +31,8 @@ public enum RequirementKind
 }
 
 /// <summary>One eligibility requirement not met. <see cref="ToString"/> words it in English for developers.</summary>
-public sealed record MissingRequirement(RequirementKind Kind, IReadOnlyList<string> Subjects, int Count = 0)
+[GenerateSerializer, Alias("pluginnan.MissingRequirement")]
+public sealed record MissingRequirement([property: Id(0)] RequirementKind Kind, [property: Id(1)] IReadOnlyList<string> Subjects, [property: Id(2)] int Count = 0)
 {
     public override string ToString() => Kind switch
     {

@@ -37,4 +37,5 @@ public enum ContactOutcome
 }
 
 /// <summary>A contact with the student's guardians (vårdnadshavare). The id comes from the school system.</summary>
-public sealed record GuardianContact(string Id, DateOnly Date, ContactChannel Channel, ContactReason Reason, ContactOutcome Outcome);
+[GenerateSerializer, Alias("pluginnan.GuardianContact")]
+public sealed record GuardianContact([property: Id(0)] string Id, [property: Id(1)] DateOnly Date, [property: Id(2)] ContactChannel Channel, [property: Id(3)] ContactReason Reason, [property: Id(4)] ContactOutcome Outcome);

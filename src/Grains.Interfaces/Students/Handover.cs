@@ -12,4 +12,5 @@ public enum HandoverContent
 }
 
 /// <summary>A handover (överlämning) when the student changes school unit, as between year 6 and 7.</summary>
-public sealed record Handover(string Id, string FromSchoolUnitCode, string ToSchoolUnitCode, DateOnly Date, HandoverContent PassedOn);
+[GenerateSerializer, Alias("pluginnan.Handover")]
+public sealed record Handover([property: Id(0)] string Id, [property: Id(1)] string FromSchoolUnitCode, [property: Id(2)] string ToSchoolUnitCode, [property: Id(3)] DateOnly Date, [property: Id(4)] HandoverContent PassedOn);

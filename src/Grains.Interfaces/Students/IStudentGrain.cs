@@ -11,8 +11,11 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>Enrols the student; a new school unit moves the student between the schools' rosters.</summary>
     Task Enroll(Enrolment enrolment);
 
-    /// <summary>Stores lesson records; a record for a (date, lesson id) already stored replaces it.</summary>
-    Task RecordAttendance(IReadOnlyList<LessonAttendance> lessons);
+    /// <summary>
+    /// Stores lesson records; a record for a (date, lesson id) already stored replaces it. A batch holds up
+    /// to 50,000 records and is never changed after the call, so Orleans passes it without a copy.
+    /// </summary>
+    Task RecordAttendance([Immutable] IReadOnlyList<LessonAttendance> lessons);
 
     /// <summary>Stores grades; a grade for a (subject, term) already stored replaces it.</summary>
     Task RecordGrades(IReadOnlyList<GradeEntry> grades);

@@ -20,26 +20,28 @@ public enum InterventionEvaluation
 /// Something the school does for the student, at a prevention level and in a development area, with
 /// an owner and a follow-up date. The id comes from the school system: sending it again updates it.
 /// </summary>
+[GenerateSerializer, Alias("pluginnan.Intervention")]
 public sealed record Intervention(
-    string Id,
-    PreventionLevel Level,
-    DevelopmentArea Area,
-    IReadOnlyList<SuccessFactor> SuccessFactors,
-    string Description,
-    string Owner,
-    DateOnly StartDate,
-    DateOnly FollowUpDate,
-    InterventionStatus Status,
-    InterventionEvaluation? Evaluation = null)
+    [property: Id(0)] string Id,
+    [property: Id(1)] PreventionLevel Level,
+    [property: Id(2)] DevelopmentArea Area,
+    [property: Id(3)] IReadOnlyList<SuccessFactor> SuccessFactors,
+    [property: Id(4)] string Description,
+    [property: Id(5)] string Owner,
+    [property: Id(6)] DateOnly StartDate,
+    [property: Id(7)] DateOnly FollowUpDate,
+    [property: Id(8)] InterventionStatus Status,
+    [property: Id(9)] InterventionEvaluation? Evaluation = null)
 {
     public bool IsOpen => Status is InterventionStatus.Planned or InterventionStatus.Active;
 }
 
 /// <summary>A change to an intervention: null fields stay as they are.</summary>
+[GenerateSerializer, Alias("pluginnan.InterventionChange")]
 public sealed record InterventionChange(
-    string Id,
-    InterventionStatus? Status = null,
-    InterventionEvaluation? Evaluation = null,
-    DateOnly? FollowUpDate = null,
-    string? Owner = null,
-    string? Description = null);
+    [property: Id(0)] string Id,
+    [property: Id(1)] InterventionStatus? Status = null,
+    [property: Id(2)] InterventionEvaluation? Evaluation = null,
+    [property: Id(3)] DateOnly? FollowUpDate = null,
+    [property: Id(4)] string? Owner = null,
+    [property: Id(5)] string? Description = null);

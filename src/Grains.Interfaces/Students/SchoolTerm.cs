@@ -11,7 +11,8 @@ public enum Semester
 }
 
 /// <summary>A term: spring comes before autumn in the same calendar year.</summary>
-public readonly record struct SchoolTerm(int Year, Semester Semester) : IComparable<SchoolTerm>
+[GenerateSerializer, Alias("pluginnan.SchoolTerm")]
+public readonly record struct SchoolTerm([property: Id(0)] int Year, [property: Id(1)] Semester Semester) : IComparable<SchoolTerm>
 {
     public int CompareTo(SchoolTerm other) => (Year, Semester).CompareTo((other.Year, other.Semester));
 

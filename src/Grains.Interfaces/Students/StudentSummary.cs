@@ -9,13 +9,16 @@ public enum OpenItemKind
 
 /// <summary>Something open for a student, and when it is due (an intervention's follow-up, an investigation's report).</summary>
 /// <param name="Owner">Who is responsible, where the record says (an intervention's owner).</param>
-public sealed record OpenItem(OpenItemKind Kind, string Id, DateOnly? DueOn, DevelopmentArea? Area = null, PreventionLevel? Level = null, string? Owner = null);
+[GenerateSerializer, Alias("pluginnan.OpenItem")]
+public sealed record OpenItem([property: Id(0)] OpenItemKind Kind, [property: Id(1)] string Id, [property: Id(2)] DateOnly? DueOn, [property: Id(3)] DevelopmentArea? Area = null, [property: Id(4)] PreventionLevel? Level = null, [property: Id(5)] string? Owner = null);
 
 /// <summary>Scheduled and absent minutes in the current term, the sums a school adds up into an attendance rate.</summary>
-public sealed record TermMinutes(int Scheduled, int Absent, int InvalidAbsent);
+[GenerateSerializer, Alias("pluginnan.TermMinutes")]
+public sealed record TermMinutes([property: Id(0)] int Scheduled, [property: Id(1)] int Absent, [property: Id(2)] int InvalidAbsent);
 
 /// <summary>What the current grades would make the student eligible for.</summary>
-public sealed record EligibilityProjection(bool Vocational, IReadOnlyList<ProgrammeGroup> ProgrammeGroups, bool ProgrammeOrientedIntroduction);
+[GenerateSerializer, Alias("pluginnan.EligibilityProjection")]
+public sealed record EligibilityProjection([property: Id(0)] bool Vocational, [property: Id(1)] IReadOnlyList<ProgrammeGroup> ProgrammeGroups, [property: Id(2)] bool ProgrammeOrientedIntroduction);
 
 /// <summary>
 /// What a student grain tells its school: enough for the roster, the aggregates and the follow-up
@@ -27,18 +30,19 @@ public sealed record EligibilityProjection(bool Vocational, IReadOnlyList<Progra
 /// <param name="HandoverFromHere">A handover from this school to another is recorded (the sending side of 3 kap. 12 j §).</param>
 /// <param name="HandoverToHere">A handover from another school to this one is recorded (the receiving side).</param>
 /// <param name="Mentor">The mentor as the school system names them, so a task for the mentor can say whom.</param>
+[GenerateSerializer, Alias("pluginnan.StudentSummary")]
 public sealed record StudentSummary(
-    string StudentId,
-    int YearLevel,
-    SecurityMarking SecurityMarking,
-    DateOnly AsOf,
-    RiskLevel Risk,
-    IReadOnlyList<RiskReason> Reasons,
-    TermMinutes Term,
-    EligibilityProjection? Projection,
-    ConnectednessCheckIn? LatestCheckIn,
-    IReadOnlyList<OpenItem> OpenItems,
-    DateOnly? UnnotifiedInvalidAbsenceOn,
-    bool HandoverFromHere = false,
-    bool HandoverToHere = false,
-    string? Mentor = null);
+    [property: Id(0)] string StudentId,
+    [property: Id(1)] int YearLevel,
+    [property: Id(2)] SecurityMarking SecurityMarking,
+    [property: Id(3)] DateOnly AsOf,
+    [property: Id(4)] RiskLevel Risk,
+    [property: Id(5)] IReadOnlyList<RiskReason> Reasons,
+    [property: Id(6)] TermMinutes Term,
+    [property: Id(7)] EligibilityProjection? Projection,
+    [property: Id(8)] ConnectednessCheckIn? LatestCheckIn,
+    [property: Id(9)] IReadOnlyList<OpenItem> OpenItems,
+    [property: Id(10)] DateOnly? UnnotifiedInvalidAbsenceOn,
+    [property: Id(11)] bool HandoverFromHere = false,
+    [property: Id(12)] bool HandoverToHere = false,
+    [property: Id(13)] string? Mentor = null);

@@ -28,7 +28,9 @@ public enum ProgressMeasure
 }
 
 /// <summary>A goal of the plan: a measure and the value it should reach.</summary>
-public sealed record PlanGoal(string Id, string Description, ProgressMeasure Measure, double Target);
+[GenerateSerializer, Alias("pluginnan.PlanGoal")]
+public sealed record PlanGoal([property: Id(0)] string Id, [property: Id(1)] string Description, [property: Id(2)] ProgressMeasure Measure, [property: Id(3)] double Target);
 
 /// <summary>The subproject's plan (projektplan).</summary>
-public sealed record SubprojectPlan(IReadOnlyList<PlanGoal> Goals);
+[GenerateSerializer, Alias("pluginnan.SubprojectPlan")]
+public sealed record SubprojectPlan([property: Id(0)] IReadOnlyList<PlanGoal> Goals);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using PlugInnan.Grains.Rules;
 
 namespace PlugInnan.Grains.FollowUps;
@@ -6,10 +8,13 @@ namespace PlugInnan.Grains.FollowUps;
 [GrainType("follow-up")]
 public sealed class FollowUpGrain(
     [PersistentState("follow-up")] IPersistentState<FollowUpState> state,
-    IEnumerable<IFollowUpEvents> observers,
-    TimeProvider time) : Grain, IFollowUpGrain
+    SchoolClock time,
+    ILogger<FollowUpGrain> logger) : Grain, IFollowUpGrain
 {
     private const int MaxTextLength = 500;
+
+    // In memory only: watchers' silos renew their subscriptions, so they come back after a move.
+    private readonly ObserverManager<IFollowUpObserver> observers = new(FollowUpSubscription.Lifetime, logger);
 
     public async Task<int> Raise(IReadOnlyList<FollowUpTask> tasks)
     {
@@ -59,14 +64,23 @@ public sealed class FollowUpGrain(
         return closed;
     }
 
+    public Task Subscribe(IFollowUpObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IFollowUpObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
     private void Publish(IEnumerable<FollowUpTask> tasks)
     {
         foreach (var task in tasks)
         {
-            foreach (var observer in observers)
-            {
-                observer.Changed(task);
-            }
+            observers.Notify(o => o.Changed(task));
         }
     }
 }

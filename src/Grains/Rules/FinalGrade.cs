@@ -4,7 +4,8 @@ namespace PlugInnan.Grains.Rules;
 /// A final grade in one subject. <paramref name="Subject"/> is SS 12000's short code
 /// (<c>subjectDesignation</c>): SV, SVA, EN, MA, BI, …, or a language choice such as <c>M2 SPA</c>.
 /// </summary>
-public sealed record FinalGrade(string Subject, string Grade)
+[GenerateSerializer, Alias("pluginnan.FinalGrade")]
+public sealed record FinalGrade([property: Id(0)] string Subject, [property: Id(1)] string Grade)
 {
     /// <summary>Swedish or Swedish as a second language: either satisfies the Swedish requirement.</summary>
     public bool IsSwedish => Subject is "SV" or "SVA";

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace PlugInnan.Grains.Rules;
 
 /// <summary>A school as the follow-up rules see it: its code, settings and roster.</summary>
-public sealed record SchoolSnapshot(string SchoolUnitCode, SchoolSettings Settings, IReadOnlyList<StudentSummary> Roster);
+[GenerateSerializer, Alias("pluginnan.SchoolSnapshot")]
+public sealed record SchoolSnapshot([property: Id(0)] string SchoolUnitCode, [property: Id(1)] SchoolSettings Settings, [property: Id(2)] IReadOnlyList<StudentSummary> Roster);
 
 /// <summary>
 /// The follow-up workflows as pure rules: from a school's roster and the time, the tasks that are due.

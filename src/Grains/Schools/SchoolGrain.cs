@@ -14,7 +14,7 @@ namespace PlugInnan.Grains.Schools;
 public sealed class SchoolGrain(
     [PersistentState("school")] IPersistentState<SchoolState> state,
     [PersistentState("members")] IPersistentState<SchoolMembers> members,
-    TimeProvider time) : Grain, ISchoolGrain
+    SchoolClock time) : Grain, ISchoolGrain
 {
     public static readonly TimeSpan RosterWriteDelay = TimeSpan.FromSeconds(2);
 
@@ -115,7 +115,7 @@ public sealed class SchoolGrain(
     }
 
     private void WriteLater() =>
-        pendingWrite ??= RegisterGrainTimer(WriteRosterAsync, RosterWriteDelay, Timeout.InfiniteTimeSpan);
+        pendingWrite ??= this.RegisterGrainTimer(WriteRosterAsync, RosterWriteDelay, Timeout.InfiniteTimeSpan);
 
     private async Task WriteRosterAsync()
     {

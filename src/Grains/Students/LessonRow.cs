@@ -7,7 +7,8 @@ namespace PlugInnan.Grains.Students;
 /// One lesson's attendance as stored: the day number, a 64-bit key hashed from the lesson id (school
 /// systems send ids of any length, often UUIDs; the key is all replacement needs) and the minutes.
 /// </summary>
-public readonly record struct LessonRow(int Day, ulong Key, ushort Scheduled, ushort Attended, ushort Valid, ushort Invalid)
+[GenerateSerializer, Alias("pluginnan.LessonRow")]
+public readonly record struct LessonRow([property: Id(0)] int Day, [property: Id(1)] ulong Key, [property: Id(2)] ushort Scheduled, [property: Id(3)] ushort Attended, [property: Id(4)] ushort Valid, [property: Id(5)] ushort Invalid)
 {
     public static LessonRow From(LessonAttendance lesson)
     {

@@ -11,7 +11,7 @@ namespace PlugInnan.Grains.Students;
 [GrainType("student")]
 public sealed class StudentGrain(
     [PersistentState("student")] IPersistentState<StudentState> state,
-    TimeProvider time) : Grain, IStudentGrain
+    SchoolClock time) : Grain, IStudentGrain
 {
     // What the school was last told, kept in memory only: after a restart the first change reports in full.
     private string? reportedSchool;
@@ -255,7 +255,7 @@ public sealed class StudentGrain(
         }
 
         var summary = StudentEvaluation.Summary(profile, Facts, settings)!;
-        var comparable = JsonSerializer.Serialize(summary with { AsOf = default }, GrainStateJsonContext.Default.StudentSummary);
+        var comparable = JsonSerializer.Serialize(summary with { AsOf = default }, StudentSummaryJson.Default.StudentSummary);
         if (force || school != reportedSchool || comparable != reportedSummary)
         {
             await School(school).UpdateStudent(summary);

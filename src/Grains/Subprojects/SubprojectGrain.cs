@@ -9,7 +9,7 @@ namespace PlugInnan.Grains.Subprojects;
 [GrainType("subproject")]
 public sealed class SubprojectGrain(
     [PersistentState("subproject")] IPersistentState<SubprojectState> state,
-    TimeProvider time) : Grain, ISubprojectGrain
+    SchoolClock time) : Grain, ISubprojectGrain
 {
     private const int DigestsKept = 104;
 

@@ -1,5 +1,5 @@
+using Orleans;
 using PlugInnan.Grains;
-using PlugInnan.Runtime;
 
 namespace PlugInnan.Silo.Programme;
 

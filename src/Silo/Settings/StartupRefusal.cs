@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using PlugInnan.Persistence;
+
+namespace PlugInnan.Silo.Settings;
+
+/// <summary>Tells a refusal the operator can fix (a setting, the database's schema) from a fault, wherever the host wrapped it.</summary>
+internal static class StartupRefusal
+{
+    public static string? Find(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            switch (error)
+            {
+                case SettingsException or SchemaRefusedException:
+                    return error.Message;
+                case OptionsValidationException options:
+                    return options.Message;
+            }
+        }
+
+        return null;
+    }
+}
