@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need: PostgreSQL's server binaries (the tests start their own throwaway
-# server), gRPC's standard protos (the interop test service), Node.js (the independent gRPC client).
+# server), gRPC's standard protos (the gRPC benchmark's test service, built with the solution), Node.js (the
+# independent gRPC client).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -f /usr/share/grpc-proto/grpc/testing/test.proto ] || missing+=(grpc-proto)

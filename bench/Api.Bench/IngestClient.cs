@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
-using PlugInnan.Grpc.Client;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Api.Bench;
 
@@ -10,7 +10,7 @@ namespace PlugInnan.Api.Bench;
 internal sealed class IngestClient(int port)
 {
     private readonly GrpcClient client = new(new Uri($"http://127.0.0.1:{port}"));
-    private readonly CallOptions options = new() { Headers = new Metadata().Add("authorization", "Bearer local-development-key") };
+    private readonly CallOptions options = GrpcClient.Bearer("local-development-key");
 
     /// <summary>Registers the schools and enrols the students across them; returns the student ids.</summary>
     public async Task<IReadOnlyList<string>> EnrolAsync(int students, int schools)

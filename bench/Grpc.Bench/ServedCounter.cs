@@ -1,3 +1,6 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
 namespace PlugInnan.Grpc.Bench;
 
 /// <summary>Calls answered with status OK: h2load counts gRPC errors as successes, so correctness is counted here.</summary>
@@ -10,11 +13,14 @@ public sealed class ServedCounter
     public void Add() => Interlocked.Increment(ref count);
 }
 
-internal sealed class CountingInterceptor(ServedCounter counter) : IServerInterceptor
+/// <summary>Counts a unary call once its handler returned a response (status OK).</summary>
+internal sealed class CountingInterceptor(ServedCounter counter) : Interceptor
 {
-    public async Task InterceptAsync(ServerCallContext context, Func<Task> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await continuation();
+        var response = await continuation(request, context);
         counter.Add();
+        return response;
     }
 }

@@ -1,4 +1,4 @@
-using PlugInnan.Grpc;
+using PlugInnan.Api.Hosting;
 using PlugInnan.Persistence;
 using PlugInnan.Silo;
 using PlugInnan.Silo.Settings;
@@ -18,7 +18,7 @@ try
     builder.AddStartupCheck();
 
     var app = builder.Build();
-    app.MapGrpcServices();
+    app.MapPlugInnanGrpc();
     await app.PrepareStorageAsync();
     await app.RunAsync();
     return 0;

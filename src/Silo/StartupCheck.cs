@@ -1,14 +1,14 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using PlugInnan.Grains;
-using PlugInnan.Grpc;
+using PlugInnan.Api.Hosting;
 using PlugInnan.Silo.Settings;
 
 namespace PlugInnan.Silo;
 
 /// <summary>After storage and runtime have started: one real grain call with a state write; then reports the silo ready.</summary>
 internal sealed partial class StartupCheck(
-    IGrainFactory grains, IOptions<Orleans.Configuration.ClusterOptions> cluster, GrpcEndpointOptions endpoint, ILogger<StartupCheck> logger) : IHostedLifecycleService
+    IGrainFactory grains, IOptions<Orleans.Configuration.ClusterOptions> cluster, GrpcEndpointSettings endpoint, ILogger<StartupCheck> logger) : IHostedLifecycleService
 {
     private StartupRecord? record;
 

@@ -10,8 +10,7 @@ using Orleans.Configuration;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
 using Orleans.Runtime;
-using PlugInnan.Grpc;
-using PlugInnan.Grpc.Client;
+using Grpc.Core;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Api.Tests;
@@ -104,13 +103,13 @@ public sealed class ApiCluster : IAsyncDisposable
     }
 
     public Task<TResponse> CallAsync<TRequest, TResponse>(int silo, string key, string method, TRequest request)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         (clients[silo] ?? throw new InvalidOperationException($"Silo {silo} is not running."))
             .UnaryAsync<TRequest, TResponse>(method, request, ApiSilo.With(key));
 
     public Task<GrpcCallHandle<TRequest, TResponse>> WatchAsync<TRequest, TResponse>(int silo, string key, string method, TRequest request)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         (clients[silo] ?? throw new InvalidOperationException($"Silo {silo} is not running."))
             .ServerStreamingAsync<TRequest, TResponse>(method, request, ApiSilo.With(key));

@@ -2,8 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 using PlugInnan.Api.Access;
-using PlugInnan.Grpc;
-using PlugInnan.Grpc.Client;
+using Grpc.Core;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Api.Tests;
@@ -68,7 +67,7 @@ public sealed class ApiSilo : IAsyncLifetime
     }
 
     public Task<TResponse> CallAsync<TRequest, TResponse>(string key, string method, TRequest request)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         client!.UnaryAsync<TRequest, TResponse>(method, request, With(key));
 
@@ -81,12 +80,12 @@ public sealed class ApiSilo : IAsyncLifetime
 
     /// <summary>A server-streaming call; read it until null.</summary>
     public Task<GrpcCallHandle<TRequest, TResponse>> WatchAsync<TRequest, TResponse>(string key, string method, TRequest request)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         client!.ServerStreamingAsync<TRequest, TResponse>(method, request, With(key));
 
     public Task<TResponse> StreamAsync<TRequest, TResponse>(string key, string method, IEnumerable<TRequest> requests)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         client!.ClientStreamingAsync<TRequest, TResponse>(method, requests, With(key));
 
@@ -127,7 +126,7 @@ public sealed class ApiSilo : IAsyncLifetime
         Client(environment, 4, "municipal-it", AdminKey, [ApiRole.Administrator]);
     }
 
-    internal static CallOptions With(string key) => new() { Headers = new Metadata().Add("authorization", $"Bearer {key}") };
+    internal static CallOptions With(string key) => GrpcClient.Bearer(key);
 
     private static void Client(
         Dictionary<string, string> environment, int index, string name, string key, ApiRole[] roles, string[]? schools = null, string[]? subprojects = null)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 using static PlugInnan.Api.Tests.Requests;
 
 namespace PlugInnan.Api.Tests;

@@ -1,5 +1,5 @@
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 using static PlugInnan.Api.Tests.Requests;
 
 namespace PlugInnan.Api.Tests;

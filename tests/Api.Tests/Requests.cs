@@ -1,6 +1,6 @@
 using Google.Rpc;
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 
 namespace PlugInnan.Api.Tests;
 
@@ -74,7 +74,7 @@ internal static class Requests
     {
         var error = await Assert.ThrowsAsync<RpcException>(call);
         Assert.True(error.StatusCode == code, $"expected {code}, got {error.Status}");
-        var badRequest = error.Status.Details?.Details.Select(d => d.TryUnpack<BadRequest>(out var b) ? b : null).OfType<BadRequest>().SingleOrDefault();
+        var badRequest = error.GetRpcStatus()?.GetDetail<BadRequest>();
         return badRequest?.FieldViolations.Select(v => v.Field).ToList() ?? [];
     }
 

@@ -1,5 +1,5 @@
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 using static PlugInnan.Api.Tests.Requests;
 
 namespace PlugInnan.Api.Tests;
@@ -98,7 +98,7 @@ public sealed class SchoolAndSubprojectApiTests(ApiSilo silo)
         });
 
     private Task<TResponse> Admin<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest>
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
         silo.CallAsync<TRequest, TResponse>(ApiSilo.AdminKey, method, request);
 }

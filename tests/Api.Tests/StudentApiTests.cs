@@ -1,5 +1,5 @@
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 using static PlugInnan.Api.Tests.Requests;
 
 namespace PlugInnan.Api.Tests;
@@ -198,12 +198,12 @@ public sealed class StudentApiTests(ApiSilo silo)
         (await Student<GetStudentRequest, GetStudentResponse>("GetStudent", new GetStudentRequest { Student = ById(studentId) })).Student;
 
     private Task<TResponse> Student<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest>
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
         Call<TRequest, TResponse>(ApiSilo.SchoolAKey, Students + method, request);
 
     private Task<TResponse> Call<TRequest, TResponse>(string key, string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest>
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
         silo.CallAsync<TRequest, TResponse>(key, method, request);
 }

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using PlugInnan.Api.V1;
-using PlugInnan.Grpc;
+using Grpc.Core;
 using static PlugInnan.Api.Tests.Requests;
 
 namespace PlugInnan.Api.Tests;
@@ -154,8 +154,7 @@ public sealed class ValidationTests(ApiSilo silo)
     }
 
     private static List<string> FieldsOf(RpcException error) =>
-        error.Status.Details?.Details.Select(d => d.TryUnpack<Google.Rpc.BadRequest>(out var b) ? b : null).OfType<Google.Rpc.BadRequest>()
-            .SelectMany(b => b.FieldViolations).Select(v => v.Field).ToList() ?? [];
+        error.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations.Select(v => v.Field).ToList() ?? [];
 
     private async Task RegisterAsync() =>
         await silo.CallAsync<RegisterSchoolRequest, RegisterSchoolResponse>(ApiSilo.AdminKey, Schools + "RegisterSchool", School(ApiSilo.SchoolA));
@@ -170,7 +169,7 @@ public sealed class ValidationTests(ApiSilo silo)
         (await Call<GetStudentRequest, GetStudentResponse>("GetStudent", new GetStudentRequest { Student = student })).Student;
 
     private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         silo.CallAsync<TRequest, TResponse>(ApiSilo.SchoolAKey, Students + method, request);
 }

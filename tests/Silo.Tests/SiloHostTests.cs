@@ -2,7 +2,6 @@ using Grpc.Health.V1;
 using Grpc.Reflection.V1;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PlugInnan.Grpc.Client;
 using PlugInnan.TestSupport;
 
 namespace PlugInnan.Silo.Tests;

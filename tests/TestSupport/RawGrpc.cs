@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
 
-using PlugInnan.Grpc;
-
 namespace PlugInnan.TestSupport;
 
 /// <summary>
@@ -17,7 +15,16 @@ public static class RawGrpc
 
     public static byte[] Frame(IMessage message, bool compress = false) => Frame(message.ToByteArray(), compress);
 
-    public static byte[] Frame(byte[] payload, bool compress = false) => GrpcFraming.Frame(payload, compress);
+    /// <summary>The length-prefixed message: a compressed flag, four bytes of length (big-endian), the payload (compressed by the caller).</summary>
+    public static byte[] Frame(byte[] payload, bool compress = false)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var frame = new byte[5 + payload.Length];
+        frame[0] = compress ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1, 4), (uint)payload.Length);
+        payload.CopyTo(frame, 5);
+        return frame;
+    }
 
     public static async Task<RawResponse> CallAsync(
         int port,
@@ -62,7 +69,13 @@ public static class RawGrpc
             frames);
     }
 
-    public static byte[] Gunzip(byte[] payload) => GrpcFraming.Gunzip(payload);
+    public static byte[] Gunzip(byte[] payload)
+    {
+        using var input = new System.IO.Compression.GZipStream(new MemoryStream(payload), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
 }
 
 public sealed record RawResponse(

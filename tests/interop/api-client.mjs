@@ -38,7 +38,7 @@ const services = {
 
 // google.rpc.Status and BadRequest, to read the details of a refused call.
 const rpcRoot = new protobuf.Root();
-rpcRoot.resolvePath = (_origin, target) => path.resolve(here, '../../src/Grpc/Protos', target);
+rpcRoot.resolvePath = (_origin, target) => path.resolve(protos, target);
 rpcRoot.loadSync(['google/rpc/status.proto', 'google/rpc/error_details.proto'], { keepCase: true });
 const RpcStatus = rpcRoot.lookupType('google.rpc.Status');
 const BadRequest = rpcRoot.lookupType('google.rpc.BadRequest');

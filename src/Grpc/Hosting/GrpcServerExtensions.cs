@@ -1,75 +1,63 @@
+using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PlugInnan.Api.Access;
+using PlugInnan.Api.Calls;
+using PlugInnan.Api.Services;
 
-namespace PlugInnan.Grpc;
+namespace PlugInnan.Api.Hosting;
 
 public static class GrpcServerExtensions
 {
-    /// <summary>The gRPC protocol layer; add services with <see cref="AddGrpcService{TService}"/>.</summary>
-    public static IServiceCollection AddGrpcServer(this IServiceCollection services, Action<GrpcServerOptions>? configure = null)
+    /// <summary>
+    /// Grpc.AspNetCore with the pluginnan.v1 services' interceptors (errors outermost, then the caller's
+    /// identity and role), message size and compression from <c>Grpc:Server</c>, grpc.health.v1 over the
+    /// ASP.NET Core health checks, and server reflection.
+    /// </summary>
+    public static IServiceCollection AddPlugInnanGrpc(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRouting();
-        services.TryAddSingleton(TimeProvider.System);
-        var options = services.AddOptions<GrpcServerOptions>().ValidateDataAnnotations().ValidateOnStart();
-        if (configure is not null)
+        var server = configuration.GetSection(GrpcServerSettings.Section).Get<GrpcServerSettings>() ?? new GrpcServerSettings();
+        services.AddGrpc(options =>
         {
-            options.Configure(configure);
-        }
-
-        services.TryAddSingleton<GrpcDispatcher>();
+            options.MaxReceiveMessageSize = server.MaxReceiveMessageSize;
+            options.ResponseCompressionAlgorithm = server.CompressResponses ? "gzip" : null;
+            options.ResponseCompressionLevel = CompressionLevel.Fastest;
+            options.EnableDetailedErrors = false;
+            options.Interceptors.Add<ErrorInterceptor>();
+            options.Interceptors.Add<CallerInterceptor>();
+        });
+        services.AddGrpcReflection();
+        // Check runs the health checks on demand; Watch hears of changes through the publisher, every 5 s,
+        // and is completed with NOT_SERVING when the silo starts stopping.
+        services.AddGrpcHealthChecks(health => health.Services.Map("", _ => true)).AddCheck<DrainingHealthCheck>("draining");
+        services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(5)));
         return services;
     }
 
-    public static IServiceCollection AddGrpcService<TService>(this IServiceCollection services)
-        where TService : class, IGrpcService
+    /// <summary>The pluginnan.v1 services, grpc.health.v1 and server reflection (v1 and v1alpha).</summary>
+    public static IEndpointRouteBuilder MapPlugInnanGrpc(this IEndpointRouteBuilder endpoints)
     {
-        services.AddSingleton<IGrpcService, TService>();
-        return services;
-    }
-
-    /// <summary>grpc.health.v1.Health, reporting the ASP.NET Core health checks (add checks with AddHealthChecks()).</summary>
-    public static IServiceCollection AddGrpcHealth(this IServiceCollection services, Action<GrpcHealthOptions>? configure = null)
-    {
-        services.AddHealthChecks();
-        var options = services.AddOptions<GrpcHealthOptions>().ValidateDataAnnotations().ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return services.AddGrpcService<HealthService>();
-    }
-
-    /// <summary>Server reflection, grpc.reflection.v1 and v1alpha, over every registered service.</summary>
-    public static IServiceCollection AddGrpcReflection(this IServiceCollection services)
-    {
-        services.TryAddSingleton<ReflectionService>();
-        services.AddSingleton<IGrpcService>(sp => sp.GetRequiredService<ReflectionService>());
-        return services.AddGrpcService<ReflectionServiceV1Alpha>();
-    }
-
-    /// <summary>Serves every bound method at <c>POST /package.Service/Method</c>; anything else under that shape gets UNIMPLEMENTED.</summary>
-    public static IEndpointRouteBuilder MapGrpcServices(this IEndpointRouteBuilder endpoints)
-    {
-        var dispatcher = endpoints.ServiceProvider.GetRequiredService<GrpcDispatcher>();
-        foreach (var path in dispatcher.MethodPaths)
-        {
-            endpoints.MapPost(path, dispatcher.HandleAsync); // literal routes: matched without route values
-        }
-
-        endpoints.MapPost("/{service}/{method}", dispatcher.HandleAsync);
+        endpoints.MapGrpcService<StudentApi>();
+        endpoints.MapGrpcService<SchoolApi>();
+        endpoints.MapGrpcService<SubprojectApi>();
+        endpoints.MapGrpcService<FollowUpApi>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
         return endpoints;
     }
 
     /// <summary>Listens for gRPC: h2c on the address and port, or TLS with ALPN h2 when a certificate is configured.</summary>
-    public static KestrelServerOptions ListenForGrpc(this KestrelServerOptions kestrel, GrpcEndpointOptions endpoint)
+    public static KestrelServerOptions ListenForGrpc(this KestrelServerOptions kestrel, GrpcEndpointSettings endpoint)
     {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        ArgumentNullException.ThrowIfNull(endpoint);
         kestrel.Listen(IPAddress.Parse(endpoint.Address), endpoint.Port, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using PlugInnan.Persistence;
 
@@ -16,6 +17,9 @@ internal static class StartupRefusal
                     return error.Message;
                 case OptionsValidationException options:
                     return options.Message;
+                case IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } taken:
+                    // Kestrel's message names the address; the operator changes Grpc:Endpoint:Port (or :Address).
+                    return $"{taken.Message} Set Grpc:Endpoint:Port to a free port.";
             }
         }
 

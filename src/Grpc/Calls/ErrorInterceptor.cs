@@ -1,0 +1,82 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace PlugInnan.Api.Calls;
+
+/// <summary>
+/// Turns an exception no handler turned into a status into UNKNOWN with a correlation id, and logs the
+/// exception under that id: internals stay in the log, the client gets the id to quote.
+/// </summary>
+public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (Unexpected(e, context))
+        {
+            throw Hidden(e, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (Unexpected(e, context))
+        {
+            throw Hidden(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (Unexpected(e, context))
+        {
+            throw Hidden(e, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (Unexpected(e, context))
+        {
+            throw Hidden(e, context);
+        }
+    }
+
+    /// <summary>A status the code chose, or a call the client ended, passes through as it is.</summary>
+    private static bool Unexpected(Exception e, ServerCallContext context) =>
+        e is not RpcException && !(e is OperationCanceledException && context.CancellationToken.IsCancellationRequested);
+
+    private RpcException Hidden(Exception e, ServerCallContext context)
+    {
+        var correlationId = context.GetHttpContext().TraceIdentifier;
+        LogHandlerFailed(logger, e, context.Method, correlationId);
+        return new RpcException(new Status(StatusCode.Unknown, $"Exception was thrown by handler. Correlation id: {correlationId}"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "gRPC handler for {Method} failed (correlation id {CorrelationId})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string correlationId);
+}

@@ -1,9 +1,0 @@
-namespace PlugInnan.Grpc;
-
-public enum MethodKind
-{
-    Unary,
-    ClientStreaming,
-    ServerStreaming,
-    DuplexStreaming,
-}
