@@ -73,6 +73,23 @@ public sealed class SiloGrpcTests : IDisposable
     }
 
     [Fact]
+    public async Task With_CompressResponses_the_silo_gzips_responses_for_a_client_that_accepts_gzip()
+    {
+        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string> { ["Grpc__Server__CompressResponses"] = "true" });
+        await silo.WaitForOutputAsync(Ready);
+        var request = RawGrpc.Frame(new HealthCheckRequest());
+
+        var gzipped = await RawGrpc.CallAsync(silo.GrpcPort, HealthCheck, request, new Dictionary<string, string> { ["grpc-accept-encoding"] = "gzip" });
+        var plain = await RawGrpc.CallAsync(silo.GrpcPort, HealthCheck, request, new Dictionary<string, string> { ["grpc-accept-encoding"] = "identity" });
+
+        Assert.Equal(("gzip", 0), (gzipped.Headers.GetValueOrDefault("grpc-encoding"), gzipped.GrpcStatus));
+        var (compressed, payload) = Assert.Single(gzipped.Frames);
+        Assert.True(compressed);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, HealthCheckResponse.Parser.ParseFrom(RawGrpc.Gunzip(payload)).Status);
+        Assert.False(Assert.Single(plain.Frames).Compressed);
+    }
+
+    [Fact]
     public async Task A_taken_port_ends_the_silo_with_one_line_naming_the_address_and_the_setting()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);

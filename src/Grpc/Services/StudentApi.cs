@@ -42,7 +42,7 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
             return new V1.EnrollStudentResponse
             {
                 StudentId = id,
-                CivicNoKind = (V1.CivicNumberKind)((int)kind + 1),
+                CivicNoKind = Enums.ToApi<CivicNumberKind, V1.CivicNumberKind>(kind),
                 TemporaryIdentity = kind == CivicNumberKind.Temporary,
             };
         });
