@@ -77,13 +77,21 @@ internal sealed class AdoNetApiRecords(StorageDatabase storage) : IRequestLog, I
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        StorageDatabase.Add(command, "service_id", storage.ServiceId);
+        Add(command, "service_id", storage.ServiceId);
         foreach (var (name, value) in parameters)
         {
-            StorageDatabase.Add(command, name, value);
+            Add(command, name, value);
         }
 
         return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
 

@@ -21,27 +21,27 @@ internal static class SchemaMigrator
         await dialect.LockForMigrationAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, Read(dialect, Bootstrap), cancellationToken);
 
-        var applied = new HashSet<int>();
+        var applied = new Dictionary<int, string>();
         await using (var query = connection.CreateCommand())
         {
             query.Transaction = transaction;
-            query.CommandText = "SELECT version FROM schema_migrations";
+            query.CommandText = "SELECT version, description FROM schema_migrations";
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                applied.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+                applied[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = reader.GetString(1);
             }
         }
 
-        await RefuseEarlierLayoutAsync(connection, transaction, cancellationToken);
+        RefuseEarlierLayout(applied);
         var latest = scripts.Keys.Max();
-        if (applied.Count > 0 && applied.Max() > latest)
+        if (applied.Count > 0 && applied.Keys.Max() > latest)
         {
             throw new SchemaRefusedException(
-                $"The database schema is at version {applied.Max()}, newer than this silo knows ({latest}). Upgrade the silo.");
+                $"The database schema is at version {applied.Keys.Max()}, newer than this silo knows ({latest}). Upgrade the silo.");
         }
 
-        foreach (var (version, name) in scripts.Where(s => !applied.Contains(s.Key)))
+        foreach (var (version, name) in scripts.Where(s => !applied.ContainsKey(s.Key)))
         {
             await ExecuteAsync(connection, transaction, Read(dialect, name), cancellationToken);
         }
@@ -54,12 +54,9 @@ internal static class SchemaMigrator
     /// A database from before the move to Orleans recorded script 1 as <c>grain_state</c> (the project's own
     /// storage table). Nothing was released with it, so there is no converter: such a database is refused.
     /// </summary>
-    private static async Task RefuseEarlierLayoutAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static void RefuseEarlierLayout(IReadOnlyDictionary<int, string> applied)
     {
-        await using var query = connection.CreateCommand();
-        query.Transaction = transaction;
-        query.CommandText = "SELECT description FROM schema_migrations WHERE version = 1";
-        if (await query.ExecuteScalarAsync(cancellationToken) is "grain_state")
+        if (applied.GetValueOrDefault(1) is "grain_state")
         {
             throw new SchemaRefusedException(
                 "This database was written by the earlier storage layout (table grain_state, before Orleans), which this silo does not read. " +

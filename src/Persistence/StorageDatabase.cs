@@ -23,15 +23,11 @@ public sealed class StorageDatabase
             _ => throw new InvalidOperationException(
                 $"{StorageSettings.Section}:Provider '{settings.Provider}' is not supported; use Sqlite or PostgreSql."),
         };
-        Provider = settings.Provider;
-        ConnectionString = settings.ConnectionString;
         ServiceId = serviceId;
         Clock = clock;
         Location = Dialect.Describe(settings.ConnectionString);
         DataSource = Dialect.CreateDataSource(settings.ConnectionString);
     }
-
-    public StorageProvider Provider { get; }
 
     /// <summary>Where the data is, safe to log (never a password).</summary>
     public string Location { get; }
@@ -40,8 +36,6 @@ public sealed class StorageDatabase
     public string Invariant => Dialect.Invariant;
 
     public DbDataSource DataSource { get; }
-
-    internal string ConnectionString { get; }
 
     internal StorageDialect Dialect { get; }
 
@@ -79,13 +73,5 @@ public sealed class StorageDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    internal static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -31,18 +31,9 @@ internal static class Enums
         where TApi : struct, Enum =>
         EnumMap<TApi, TDomain>.ToApi[value];
 
-    public static Grains.SecurityMarking Marking(Violations violations, V1.SecurityMarking value, string field) =>
-        Required<V1.SecurityMarking, Grains.SecurityMarking>(violations, value, field);
-
     public static V1.SecurityMarking ToApi(Grains.SecurityMarking value) => ToApi<Grains.SecurityMarking, V1.SecurityMarking>(value);
 
     public static V1.RiskLevel ToApi(Grains.RiskLevel value) => ToApi<Grains.RiskLevel, V1.RiskLevel>(value);
-
-    public static Grains.RiskLevel? Risk(Violations violations, V1.RiskLevel value, string field)
-    {
-        var known = EnumMap<V1.RiskLevel, Grains.RiskLevel>.ToDomain.TryGetValue(value, out var domain);
-        return violations.Require(known, field, "must be one of " + string.Join(", ", Names<V1.RiskLevel>())) ? domain : null;
-    }
 
     public static V1.ProgrammeGroup ToApi(Grains.ProgrammeGroup value) => ToApi<Grains.ProgrammeGroup, V1.ProgrammeGroup>(value);
 

@@ -30,7 +30,7 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
         var start = Dates.Required(violations, request.StartDate, "start_date");
         var end = Dates.Optional(violations, request.EndDate, "end_date");
         violations.Require(end is null || end >= start, "end_date", "must not be before start_date");
-        var marking = Enums.Marking(violations, request.SecurityMarking, "security_marking");
+        var marking = Enums.Required<V1.SecurityMarking, SecurityMarking>(violations, request.SecurityMarking, "security_marking");
         violations.ThrowIfAny();
 
         await RequireSchoolOfStudentsAsync(context, request.SchoolUnitCode);
@@ -66,7 +66,7 @@ public sealed partial class StudentApi(IGrainFactory grains, Students students, 
     {
         var violations = new Violations();
         RequestChecks.SchoolUnitCode(violations, request.SchoolUnitCode);
-        var levels = request.RiskLevels.Select((l, i) => Enums.Risk(violations, l, $"risk_levels[{i}]")).OfType<RiskLevel>().ToHashSet();
+        var levels = request.RiskLevels.Select((l, i) => Enums.Required<V1.RiskLevel, RiskLevel>(violations, l, $"risk_levels[{i}]")).ToHashSet();
         for (var i = 0; i < request.YearLevels.Count; i++)
         {
             violations.Require(request.YearLevels[i] is >= 0 and <= 10, $"year_levels[{i}]", "must be 0–10");
