@@ -149,6 +149,21 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
+    /// <summary>Ports free now and distinct from each other: all are held open until every one is chosen.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

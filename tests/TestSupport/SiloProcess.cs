@@ -34,9 +34,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = PostgresServer.FreePort();
-        var siloPort = PostgresServer.FreePort();
-        var gatewayPort = PostgresServer.FreePort();
+        // Three distinct ports: asked for one after another, the system may hand out a port just released.
+        var ports = PostgresServer.FreePorts(3);
+        var (port, siloPort, gatewayPort) = (ports[0], ports[1], ports[2]);
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         // Through env, which puts SIGINT back to its default: a test run started in the background of a
         // non-interactive shell inherits SIGINT ignored, and the silo would never see the Ctrl+C we send.
