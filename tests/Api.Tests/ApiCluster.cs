@@ -94,6 +94,10 @@ public sealed class ApiCluster : IAsyncDisposable
         clients[index] = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort.ToString(CultureInfo.InvariantCulture)}"));
     }
 
+    /// <summary>The last lines silo <paramref name="index"/> wrote, or a word that it is not running.</summary>
+    public string OutputTail(int index, int lines) =>
+        silos[index] is { } silo ? string.Join('\n', silo.Output.Split('\n').TakeLast(lines)) : "(not running)";
+
     /// <summary>SIGKILL, as `kill -9` does: no deactivation, no goodbye to the cluster.</summary>
     public async Task KillAsync(int index)
     {

@@ -164,6 +164,12 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     {
         if (cluster is not null)
         {
+            // The silos' own words, shown by the test runner when a test fails.
+            foreach (var index in new[] { 0, 1 })
+            {
+                output.WriteLine($"--- silo {index} ---\n{cluster.OutputTail(index, lines: 150)}");
+            }
+
             await cluster.DisposeAsync();
         }
     }

@@ -19,6 +19,7 @@ namespace PlugInnan.Api.Calls;
 public sealed class ApiCalls(IRequestLog requests)
 {
     private const int Attempts = 3;
+    private static readonly TimeSpan RejectionBackoff = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Runs <paramref name="write"/> once per (client, request id) and keeps its answer for resends.</summary>
     /// <param name="fieldNames">The request's names for fields the domain names otherwise (domain name to request name).</param>
@@ -73,12 +74,18 @@ public sealed class ApiCalls(IRequestLog requests)
             {
                 throw Violations.One(StatusCode.NotFound, fieldNames?.GetValueOrDefault(e.Field) ?? e.Field, e.Message);
             }
+            catch (OrleansMessageRejectionException) when (attempt < Attempts)
+            {
+                // Orleans turned the call away before the grain ran it (an activation moving while the cluster
+                // changes): safe to send again after a moment.
+                await Task.Delay(RejectionBackoff * attempt);
+            }
             catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
             {
                 // The silo holding the record went away or did not answer in time; Orleans places the grain on a
                 // live silo at the next call. Whether this write took effect is unknown, so the client resends
-                // it (with the same request id, which makes the resend safe).
-                throw new RpcException(new Status(StatusCode.Unavailable, "The record could not be reached just now; send the request again."));
+                // it (with the same request id, which makes the resend safe). The cause goes to the log only.
+                throw new RpcException(new Status(StatusCode.Unavailable, "The record could not be reached just now; send the request again.", e));
             }
         }
     }

@@ -6,7 +6,8 @@ namespace PlugInnan.Api.Calls;
 
 /// <summary>
 /// Turns an exception no handler turned into a status into UNKNOWN with a correlation id, and logs the
-/// exception under that id: internals stay in the log, the client gets the id to quote.
+/// exception under that id: internals stay in the log, the client gets the id to quote. A status chosen
+/// because of an exception (UNAVAILABLE after a lost silo) logs that exception as a warning.
 /// </summary>
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -17,6 +18,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         try
         {
             return await continuation(request, context);
+        }
+        catch (RpcException e) when (e.Status.DebugException is { } cause)
+        {
+            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
+            throw;
         }
         catch (Exception e) when (Unexpected(e, context))
         {
@@ -32,6 +38,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             return await continuation(requestStream, context);
         }
+        catch (RpcException e) when (e.Status.DebugException is { } cause)
+        {
+            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
+            throw;
+        }
         catch (Exception e) when (Unexpected(e, context))
         {
             throw Hidden(e, context);
@@ -46,6 +57,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             await continuation(request, responseStream, context);
         }
+        catch (RpcException e) when (e.Status.DebugException is { } cause)
+        {
+            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
+            throw;
+        }
         catch (Exception e) when (Unexpected(e, context))
         {
             throw Hidden(e, context);
@@ -59,6 +75,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         try
         {
             await continuation(requestStream, responseStream, context);
+        }
+        catch (RpcException e) when (e.Status.DebugException is { } cause)
+        {
+            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
+            throw;
         }
         catch (Exception e) when (Unexpected(e, context))
         {
@@ -76,6 +97,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         LogHandlerFailed(logger, e, context.Method, correlationId);
         return new RpcException(new Status(StatusCode.Unknown, $"Exception was thrown by handler. Correlation id: {correlationId}"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "gRPC call {Method} answered {StatusCode} (correlation id {CorrelationId})")]
+    private static partial void LogStatusCause(ILogger logger, Exception exception, string method, StatusCode statusCode, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC handler for {Method} failed (correlation id {CorrelationId})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string correlationId);
