@@ -1,73 +1,49 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
-using PlugInnan.Grains.Rules;
-using Quartz;
+using PlugInnan.Scheduling.Jobs;
 
 namespace PlugInnan.Scheduling;
-
-/// <summary>Which database the job store uses: the grain storage's own.</summary>
-public enum SchedulerStore
-{
-    Sqlite,
-    PostgreSql,
-}
 
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// The follow-up jobs on Quartz.NET with its persistent job store in the grain storage's database:
-    /// schema created when missing; on PostgreSQL clustered, so silos sharing the database run each
-    /// firing once between them; a firing missed while no silo ran is run once at start.
+    /// The follow-up jobs on Hangfire: its storage (<paramref name="store"/>), the schedules written at
+    /// start, and a Hangfire server on this silo. The job classes are registered either way (a silo with
+    /// scheduling off runs none, but tests and tools call them). The storage, activator and time zone resolver are this
+    /// host's own services rather than Hangfire's process-wide defaults, so two silos in one process
+    /// (tests) keep apart.
     /// </summary>
-    public static IServiceCollection AddFollowUpScheduling(
-        this IServiceCollection services, SchedulerStore store, string connectionString, SchedulingOptions options)
+    public static IServiceCollection AddFollowUpScheduling(this IServiceCollection services, JobStore store, SchedulingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton<FollowUpSweep>();
+        foreach (var job in new[] { typeof(RosterRefreshJob), typeof(AbsenceInvestigationJob), typeof(InterventionFollowUpJob), typeof(TransitionCheckJob), typeof(GuardianNoticeJob), typeof(SchoolYearRolloverJob), typeof(WeeklyDigestJob), typeof(RequestLogCleanupJob) })
+        {
+            services.AddTransient(job);
+        }
+
         if (!options.Enabled)
         {
             return services;
         }
 
-        services.AddQuartz(quartz =>
+        services.AddSingleton(options);
+        services.AddSingleton(_ => JobStorages.Create(store, options));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<ITimeZoneResolver, SwedishTimeZoneResolver>();
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<RecurringJobRegistration>(); // before the server: see RecurringJobRegistration
+        services.AddHangfireServer((_, server) =>
         {
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = "plug-innan-follow-up"; // one name for all silos sharing the store: one cluster
-                scheduler.GenerateInstanceId = true;
-            });
-            quartz.UsePersistentStore(persistent =>
-            {
-                _ = store == SchedulerStore.PostgreSql ? persistent.UsePostgres(connectionString) : persistent.UseSqlite(connectionString);
-                persistent.UseSystemTextJsonSerializer();
-                persistent.ProvisionSchema();
-                if (store == SchedulerStore.PostgreSql)
-                {
-                    persistent.UseClustering();
-                }
-            });
-            AddJob<RosterRefreshJob>(quartz, RosterRefreshJob.Key, options.RosterRefreshCron);
-            AddJob<AbsenceInvestigationJob>(quartz, AbsenceInvestigationJob.Key, options.AbsenceInvestigationCron);
-            AddJob<InterventionFollowUpJob>(quartz, InterventionFollowUpJob.Key, options.InterventionFollowUpCron);
-            AddJob<TransitionCheckJob>(quartz, TransitionCheckJob.Key, options.TransitionCheckCron);
-            AddJob<GuardianNoticeJob>(quartz, GuardianNoticeJob.Key, options.GuardianNoticeCron);
-            AddJob<SchoolYearRolloverJob>(quartz, SchoolYearRolloverJob.Key, options.RolloverCron);
-            AddJob<WeeklyDigestJob>(quartz, WeeklyDigestJob.Key, options.WeeklyDigestCron);
-            AddJob<RequestLogCleanupJob>(quartz, RequestLogCleanupJob.Key, options.RequestLogCleanupCron); // needs the API's request log (AddApiRecords)
+            server.WorkerCount = options.Workers;
+            server.SchedulePollingInterval = options.PollInterval;
+            server.ServerName = $"pluginnan-{Environment.MachineName}"; // Hangfire adds the process id and a GUID
         });
-        // The configured schedules replace the stored ones at every start (so a changed cron takes effect),
-        // but take over their firing history, so a firing missed while no silo ran is caught up once.
-        services.Configure<QuartzOptions>(quartz => quartz.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
-    }
-
-    private static void AddJob<TJob>(IQuartzBuilder quartz, JobKey key, string cron)
-        where TJob : IJob
-    {
-        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably().RequestRecovery());
-        quartz.AddTrigger(trigger => trigger
-            .ForJob(key)
-            .WithIdentity($"{key.Name}-schedule", key.Group)
-            .WithCronSchedule(cron, schedule => schedule.InTimeZone(SwedishTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using PlugInnan.Api;
 using PlugInnan.Api.Hosting;
 using PlugInnan.Silo.Settings;
@@ -17,34 +15,12 @@ public static class GrpcEndpointExtensions
     public static WebApplicationBuilder AddGrpcEndpoint(this WebApplicationBuilder builder)
     {
         var endpoint = builder.Configuration.GetSection(GrpcEndpointSettings.Section).Get<GrpcEndpointSettings>() ?? new GrpcEndpointSettings();
-        RequireFree(endpoint);
+        var address = SettingsCheck.Address(endpoint.Address, $"{GrpcEndpointSettings.Section}:Address");
+        PortCheck.RequireFree(address, endpoint.Port, $"{GrpcEndpointSettings.Section}:Port");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForGrpc(endpoint));
         builder.Services.AddSingleton(endpoint);
         builder.Services.AddPlugInnanApi(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo");
         return builder;
-    }
-
-    /// <summary>
-    /// A taken port stops the silo here, in one line, before Orleans starts; Kestrel would fail later with
-    /// the host logging a stack trace. (A port taken in between is still caught by StartupRefusal.)
-    /// </summary>
-    private static void RequireFree(GrpcEndpointSettings endpoint)
-    {
-        if (!IPAddress.TryParse(endpoint.Address, out var address))
-        {
-            throw new SettingsException($"{GrpcEndpointSettings.Section}:Address '{endpoint.Address}' is not an IP address.");
-        }
-
-        using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            probe.Bind(new IPEndPoint(address, endpoint.Port));
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            throw new SettingsException(
-                $"{GrpcEndpointSettings.Section} {address}:{endpoint.Port} is already in use: set {GrpcEndpointSettings.Section}:Port to a free port, or stop what holds it.");
-        }
     }
 }

@@ -15,11 +15,13 @@ try
     builder.AddProgrammeSeed();
     builder.AddFollowUpJobs();
     builder.AddGrpcEndpoint();
+    builder.AddOperatorEndpoint();
     builder.AddStartupCheck();
 
     var app = builder.Build();
     app.MapPlugInnanGrpc();
     await app.PrepareStorageAsync();
+    app.MapOperatorEndpoint(); // after the storage is ready: the dashboard opens Hangfire's storage
     await app.RunAsync();
     return 0;
 }

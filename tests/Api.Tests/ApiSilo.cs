@@ -40,6 +40,8 @@ public sealed class ApiSilo : IAsyncLifetime
 
     public int Port => silo!.GrpcPort;
 
+    public int OperatorPort => silo!.OperatorPort;
+
     public string DatabasePath => Path.Combine(folder, "data", "pluginnan.db");
 
     public async Task InitializeAsync() => await StartAsync();
@@ -128,7 +130,7 @@ public sealed class ApiSilo : IAsyncLifetime
 
     internal static CallOptions With(string key) => GrpcClient.Bearer(key);
 
-    private static void Client(
+    internal static void Client(
         Dictionary<string, string> environment, int index, string name, string key, ApiRole[] roles, string[]? schools = null, string[]? subprojects = null)
     {
         var prefix = $"Api__Clients__{index.ToString(CultureInfo.InvariantCulture)}__";

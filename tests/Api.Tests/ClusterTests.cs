@@ -19,11 +19,11 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
 
     public async Task InitializeAsync()
     {
-        // The intervention follow-up job every two seconds, on whichever silo Quartz's cluster picks.
+        // The intervention follow-up job every two seconds, on whichever silo Hangfire's servers let take it.
         cluster = await ApiCluster.StartAsync(new Dictionary<string, string>
         {
             ["Silo__Scheduling__Enabled"] = "true",
-            ["Silo__Scheduling__InterventionFollowUpCron"] = "0/2 * * * * ?",
+            ["Silo__Scheduling__InterventionFollowUpCron"] = "*/2 * * * * *",
         });
         await Cluster.CallAsync<RegisterSchoolRequest, RegisterSchoolResponse>(0, ApiSilo.AdminKey, Schools + "RegisterSchool", School(ApiSilo.SchoolA));
     }

@@ -12,8 +12,8 @@ public sealed class FollowUpApiTests : IAsyncLifetime
 {
     private readonly ApiSilo silo = new(new Dictionary<string, string>
     {
-        ["Silo__Scheduling__InterventionFollowUpCron"] = "0/2 * * * * ?",
-        ["Silo__Scheduling__WeeklyDigestCron"] = "1/2 * * * * ?",
+        ["Silo__Scheduling__InterventionFollowUpCron"] = "*/2 * * * * *",
+        ["Silo__Scheduling__WeeklyDigestCron"] = "1/2 * * * * *",
     });
 
     public Task InitializeAsync() => silo.InitializeAsync();

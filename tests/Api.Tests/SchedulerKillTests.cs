@@ -10,7 +10,7 @@ namespace PlugInnan.Api.Tests;
 /// </summary>
 public sealed class SchedulerKillTests : IAsyncLifetime
 {
-    private const string Never = "0 0 0 1 1 ? 2099";
+    private const string Never = "0 0 1 1 *";
     private static readonly string[] Schools = ["71000001", "71000002", "71000003", "71000004", "71000005"];
 
     private readonly ApiSilo silo = new(new Dictionary<string, string>
@@ -47,8 +47,8 @@ public sealed class SchedulerKillTests : IAsyncLifetime
         await silo.KillAsync();
         var settings = new Dictionary<string, string>
         {
-            ["Silo__Scheduling__RosterRefreshCron"] = "* * * * * ?",
-            ["Silo__Scheduling__AbsenceInvestigationCron"] = "* * * * * ?",
+            ["Silo__Scheduling__RosterRefreshCron"] = "* * * * * *",
+            ["Silo__Scheduling__AbsenceInvestigationCron"] = "* * * * * *",
         };
         await silo.StartAsync(settings); // the jobs now run every second
         await Task.Delay(TimeSpan.FromMilliseconds(1300));

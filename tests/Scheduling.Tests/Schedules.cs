@@ -1,27 +1,32 @@
 namespace PlugInnan.Scheduling.Tests;
 
-/// <summary>Job schedules for tests: every job off (its next firing in 2099) unless a test says otherwise.</summary>
+/// <summary>Job schedules for tests: every job off (1 January only) unless a test says otherwise, and fast polling.</summary>
 internal static class Schedules
 {
-    private const string Never = "0 0 0 1 1 ? 2099";
+    private const string Never = "0 0 1 1 *";
 
     /// <summary>Every job off, then <paramref name="change"/> (to turn one on).</summary>
     public static SchedulingOptions NeverRun(Action<SchedulingOptions> change)
     {
-        var options = NeverRun();
+        var options = new SchedulingOptions
+        {
+            RosterRefreshCron = Never,
+            AbsenceInvestigationCron = Never,
+            InterventionFollowUpCron = Never,
+            TransitionCheckCron = Never,
+            GuardianNoticeCron = Never,
+            RolloverCron = Never,
+            WeeklyDigestCron = Never,
+            RequestLogCleanupCron = Never,
+        };
         change(options);
         return options;
     }
 
-    public static SchedulingOptions NeverRun() => new()
+    /// <summary>Polling every 200 ms, in tests only: the shipped 15 s would make every test wait.</summary>
+    public static SchedulingOptions Fast(SchedulingOptions options)
     {
-        RosterRefreshCron = Never,
-        AbsenceInvestigationCron = Never,
-        InterventionFollowUpCron = Never,
-        TransitionCheckCron = Never,
-        GuardianNoticeCron = Never,
-        RolloverCron = Never,
-        WeeklyDigestCron = Never,
-        RequestLogCleanupCron = Never,
-    };
+        options.PollInterval = TimeSpan.FromMilliseconds(200);
+        return options;
+    }
 }

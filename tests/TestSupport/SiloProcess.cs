@@ -29,14 +29,17 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The port the other silos of a cluster reach this one on (a free one).</summary>
     public int SiloPort { get; private init; }
 
+    /// <summary>The operators' HTTP port: health and Hangfire's dashboard (a free one).</summary>
+    public int OperatorPort { get; private init; }
+
     /// <summary>The process id, to kill it the way an operator's `kill -9` does.</summary>
     public int ProcessId => process.Id;
 
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        // Three distinct ports: asked for one after another, the system may hand out a port just released.
-        var ports = PostgresServer.FreePorts(3);
-        var (port, siloPort, gatewayPort) = (ports[0], ports[1], ports[2]);
+        // Distinct ports: asked for one after another, the system may hand out a port just released.
+        var ports = PostgresServer.FreePorts(4);
+        var (port, siloPort, gatewayPort, operatorPort) = (ports[0], ports[1], ports[2], ports[3]);
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         // Through env, which puts SIGINT back to its default: a test run started in the background of a
         // non-interactive shell inherits SIGINT ignored, and the silo would never see the Ctrl+C we send.
@@ -54,12 +57,14 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Grpc__Endpoint__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Silo__Cluster__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Silo__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__Operator__Port"] = operatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__Scheduling__PollInterval"] = "00:00:00.5"; // tests only: the shipped 15 s would make every job test wait
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.")) { GrpcPort = port, SiloPort = siloPort };
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.")) { GrpcPort = port, SiloPort = siloPort, OperatorPort = operatorPort };
     }
 
     public async Task WaitForOutputAsync(string text, int seconds = 60)
