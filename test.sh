@@ -8,11 +8,12 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests need: PostgreSQL's server binaries (the tests start their own throwaway
 # server), gRPC's standard protos (the gRPC benchmark's test service, built with the solution), Node.js (the
-# independent gRPC client).
+# independent gRPC client), Chromium (the web pages' tests drive it with Playwright; no browser download).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -f /usr/share/grpc-proto/grpc/testing/test.proto ] || missing+=(grpc-proto)
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing from Debian's packages: ${missing[*]}"
   sudo_cmd=""

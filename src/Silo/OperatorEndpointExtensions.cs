@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PlugInnan.Scheduling;
 using PlugInnan.Silo.Settings;
+using PlugInnan.Web;
+using PlugInnan.Web.Access;
 
 namespace PlugInnan.Silo;
 
@@ -33,13 +35,14 @@ public static class OperatorEndpointExtensions
 
         PortCheck.RequireFree(address, endpoint.Port, $"{OperatorEndpointSettings.Section}:Port");
         builder.Services.AddSingleton(endpoint);
+        var certificate = string.IsNullOrEmpty(endpoint.CertificatePath) ? null : X509CertificateLoader.LoadPkcs12FromFile(endpoint.CertificatePath, endpoint.CertificatePassword);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, endpoint.Port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
-            if (!string.IsNullOrEmpty(endpoint.CertificatePath))
+            if (certificate is not null)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(endpoint.CertificatePath, endpoint.CertificatePassword));
+                listen.UseHttps(certificate);
             }
         }));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, OperatorAuthentication>(OperatorAuthentication.SchemeName, null);
@@ -47,16 +50,43 @@ public static class OperatorEndpointExtensions
             .AddAuthenticationSchemes(OperatorAuthentication.SchemeName)
             .RequireAuthenticatedUser());
         builder.Services.AddAntiforgery(); // Hangfire's dashboard protects its buttons with it when present
+        AddWebPages(builder, address, certificate);
         return builder;
     }
 
-    /// <summary>Liveness, readiness and (where this silo runs the jobs) Hangfire's dashboard, on the operators' port only.</summary>
+    /// <summary>
+    /// The pages for process leaders and school leaders, with the accounts from <c>Web</c>. The shipped
+    /// development account (the published key) is refused unless the endpoint is on loopback.
+    /// </summary>
+    private static void AddWebPages(WebApplicationBuilder builder, IPAddress address, X509Certificate2? certificate)
+    {
+        var web = SettingsCheck.Read<WebSettings>(builder.Configuration, WebSettings.Section);
+        foreach (var account in web.Accounts)
+        {
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(account, new(account), results, validateAllProperties: true))
+            {
+                throw new SettingsException($"{WebSettings.Section}:Accounts '{account.Name}' is not valid: {results[0].ErrorMessage}");
+            }
+        }
+
+        if (!IPAddress.IsLoopback(address) && new WebAccounts(web).UsesDevelopmentKey())
+        {
+            throw new SettingsException(
+                $"{WebSettings.Section}:Accounts has an account with the published development key, and {OperatorEndpointSettings.Section}:Address {address} is reachable from other machines: give every account a key of its own.");
+        }
+
+        builder.Services.AddPlugInnanWeb(web, Path.Combine("data", "keys"), certificate);
+    }
+
+    /// <summary>Liveness, readiness, the web pages and (where this silo runs the jobs) Hangfire's dashboard, on the operators' port only.</summary>
     public static WebApplication MapOperatorEndpoint(this WebApplication app)
     {
         var endpoint = app.Services.GetRequiredService<OperatorEndpointSettings>();
         var port = $"*:{endpoint.Port}";
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).RequireHost(port);
         app.MapHealthChecks(ReadyPath).RequireHost(port);
+        app.MapPlugInnanWeb(port);
         if (app.Services.GetService<JobStorage>() is { } storage)
         {
             var dashboard = new DashboardOptions

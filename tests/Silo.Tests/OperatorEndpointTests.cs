@@ -29,6 +29,7 @@ public sealed class OperatorEndpointTests : IDisposable
             ["Silo__Operator__CertificatePassword"] = "test-only",
             ["Silo__Operator__Accounts__0__Name"] = "drift",
             ["Silo__Operator__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OperatorKey))),
+            ["Web__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("a-web-key-of-our-own-of-32-characters"))),
         });
         await silo.WaitForOutputAsync("Plug Innan silo ready");
         using var handler = new SocketsHttpHandler
@@ -49,6 +50,25 @@ public sealed class OperatorEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("Plug Innan", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, ready.StatusCode));
+    }
+
+    [Fact]
+    public async Task Off_loopback_the_shipped_development_web_account_is_refused()
+    {
+        using var issued = SiloGrpcTests.SelfSigned();
+        var certificate = Path.Combine(folder, "operator.pfx");
+        await File.WriteAllBytesAsync(certificate, issued.Export(X509ContentType.Pfx, "test-only"));
+        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Silo__Operator__Address"] = "0.0.0.0",
+            ["Silo__Operator__CertificatePath"] = certificate,
+            ["Silo__Operator__CertificatePassword"] = "test-only",
+            ["Silo__Operator__Accounts__0__Name"] = "drift",
+            ["Silo__Operator__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OperatorKey))),
+        });
+
+        Assert.Equal(2, await silo.WaitForExitAsync());
+        Assert.Contains("Plug Innan silo not started: Web:Accounts has an account with the published development key", silo.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace PlugInnan.Web.Tests;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright for .NET (no browser download: the machine's
+/// /usr/bin/chromium, installed by test.sh). Without it the tests fail, they do not skip.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium) => (this.playwright, Chromium) = (playwright, chromium);
+
+    public IBrowser Chromium { get; }
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // The machine's network is closed: no background calls home, or Chromium waits on them.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new Browser(playwright, chromium);
+    }
+
+    /// <summary>A fresh browser context (no cookies) signed in through the sign-in form, by keyboard.</summary>
+    public async Task<IPage> SignedInAsync(string baseUrl, (string Name, string Key) account)
+    {
+        var page = await (await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "sv-SE" })).NewPageAsync();
+        await page.GotoAsync("/logga-in");
+        await page.GetByLabel("Konto").FillAsync(account.Name);
+        await page.GetByLabel("Nyckel").FillAsync(account.Key);
+        await page.GetByLabel("Nyckel").PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        playwright.Dispose();
+    }
+}
