@@ -8,6 +8,9 @@ namespace PlugInnan.Scheduling;
 /// <summary>Hangfire's storage on PostgreSQL or SQLite, with the timings from <see cref="SchedulingOptions"/>.</summary>
 public static class JobStorages
 {
+    /// <summary>How long a lock of a process that died holds on SQLite (a live holder renews it).</summary>
+    public static readonly TimeSpan SqliteLockLifetime = TimeSpan.FromSeconds(30);
+
     /// <summary>The storage a silo's Hangfire uses for <paramref name="store"/>; PostgreSQL's schema is created or upgraded when needed.</summary>
     public static JobStorage Create(JobStore store, SchedulingOptions options) => store switch
     {
@@ -17,7 +20,9 @@ public static class JobStorages
         {
             QueuePollInterval = options.PollInterval,
             InvisibilityTimeout = options.InvisibilityTimeout,
-            DistributedLockLifetime = options.LockTimeout,
+            // Its locks are kept alive by a heartbeat while held, so a short life is safe, and a silo
+            // restarted after a crash finds a dead process's locks gone within half a minute.
+            DistributedLockLifetime = SqliteLockLifetime,
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(store), store, "an unknown job store"),
     };

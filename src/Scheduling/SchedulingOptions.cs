@@ -49,7 +49,7 @@ public sealed class SchedulingOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a lock left by a silo that died is honoured before it is taken over.</summary>
+    /// <summary>How long a lock left by a silo that died is honoured before it is taken over (PostgreSQL; SQLite's renewed locks lapse in 30 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

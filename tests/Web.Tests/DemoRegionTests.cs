@@ -8,6 +8,7 @@ using PlugInnan.TestSupport;
 namespace PlugInnan.Web.Tests;
 
 /// <summary>The demo region command against a fresh silo on the embedded default: afterwards the pages show every subproject with students and a baseline.</summary>
+[Collection(WebSiloDefinition.Name)] // not beside the page tests: two silos, a demo fill and Chromium at once are too much for two cores
 public sealed class DemoRegionTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("pluginnan-demo-").FullName;
@@ -27,13 +28,14 @@ public sealed class DemoRegionTests : IAsyncLifetime
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.SignedInAsync($"http://127.0.0.1:{silo.OperatorPort.ToString(CultureInfo.InvariantCulture)}", ("utveckling", "local-development-key"));
-        var rows = page.Locator("main table tbody tr");
+        var rows = page.Locator("main table").First.Locator("tbody tr");
         Assert.Equal(22, await rows.CountAsync()); // the programme's subprojects
         foreach (var row in await rows.AllAsync())
         {
             Assert.Equal("10", (await row.Locator("td").Nth(1).TextContentAsync())?.Trim()); // two schools of five students each
         }
 
+        Assert.Equal(1, await page.Locator("table caption").Filter(new() { HasText = "per högskoleförberedande programgrupp" }).CountAsync());
         await page.Locator("main table tbody th a").First.ClickAsync();
         Assert.DoesNotContain("inte gjord än", await page.Locator("main p").First.TextContentAsync(), StringComparison.Ordinal); // the baseline was taken
     }

@@ -53,11 +53,15 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
 
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Hoppa till innehållet", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        var visited = new List<string>();
         for (var i = 0; i < 40 && await page.EvaluateAsync<string>("document.activeElement.textContent") != "Webbprojekt A"; i++)
         {
             await page.Keyboard.PressAsync("Tab");
+            visited.Add(await page.EvaluateAsync<string>("document.activeElement.tagName + ':' + document.activeElement.textContent.trim()"));
         }
 
+        output.WriteLine($"focus went through: {string.Join(" → ", visited)}");
+        Assert.Equal("/delprojekt/webb-a", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/delprojekt/webb-a");
         Assert.Equal("Webbprojekt A", await page.Locator("h1").TextContentAsync());
@@ -80,7 +84,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(anonymous, "/region")); // the sign-in page, after the redirect
         Assert.Contains("/logga-in?ReturnUrl=", anonymous.Url, StringComparison.Ordinal);
         await leader.GotoAsync("/region");
-        Assert.Equal(["Webbprojekt A"], await leader.Locator("main table tbody th[scope=row]").AllTextContentsAsync()); // only their own subproject
+        Assert.Equal(["Webbprojekt A"], await leader.Locator("main table").First.Locator("tbody th[scope=row]").AllTextContentsAsync()); // only their own subproject
     }
 
     [Fact]
@@ -155,7 +159,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
         await page.WaitForURLAsync("**/region");
 
-        Assert.Equal(["Webbprojekt B"], await page.Locator("main table tbody th[scope=row]").AllTextContentsAsync()); // the provider's subproject claim
+        Assert.Equal(["Webbprojekt B"], await page.Locator("main table").First.Locator("tbody th[scope=row]").AllTextContentsAsync()); // the provider's subproject claim
         Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut Kommunens processledare" }).CountAsync());
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(page, "/delprojekt/webb-a"));
 

@@ -48,6 +48,13 @@ public static class ProgressRules
         };
     }
 
+    /// <summary>Share of year 9 students with a projection whose grades make them eligible for <paramref name="group"/>; null under the minimum.</summary>
+    public static double? ProjectedEligibility(ProgrammeGroup group, EngagementFigures figures, int minimum = SmallGroupSuppression.DefaultMinimum)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return Share(figures.Year9ProjectedPerGroup.GetValueOrDefault(group), figures.Year9Projected, minimum);
+    }
+
     public static bool LowerIsBetter(ProgressMeasure measure) => measure is ProgressMeasure.FocusGroup or ProgressMeasure.InterventionsOverdue;
 
     /// <summary>The students per risk level as a table that may leave the school.</summary>

@@ -5,7 +5,8 @@ using PlugInnan.Web.Access;
 namespace PlugInnan.Web.Figures;
 
 /// <summary>A subproject on the region page: figures now and at the baseline, small groups withheld.</summary>
-public sealed record SubprojectRow(RegistryEntry Entry, SubprojectDefinition? Definition, SubprojectProgress Progress)
+/// <param name="PerGroup">Year 9's projected eligibility per programme group, now and at the baseline (null: withheld or none).</param>
+public sealed record SubprojectRow(RegistryEntry Entry, SubprojectDefinition? Definition, SubprojectProgress Progress, IReadOnlyList<(ProgrammeGroup Group, double? Now, double? Baseline)> PerGroup)
 {
     public MeasureProgress? Measure(ProgressMeasure measure) => Progress.Measures.FirstOrDefault(m => m.Measure == measure);
 }
@@ -36,11 +37,28 @@ public sealed class DashboardReader(IGrainFactory grains, SchoolClock time)
             if (user.SeesSubproject(entry.Id))
             {
                 var grain = grains.GetGrain<ISubprojectGrain>(entry.Id);
-                rows.Add(new SubprojectRow(entry, await grain.GetDefinition(), await grain.GetProgress()));
+                var definition = await grain.GetDefinition();
+                var now = FigureRules.Combine(await FiguresAsync(definition), SwedishTime.Today(time));
+                var baseline = (await grain.GetBaseline())?.Figures;
+                var perGroup = Enum.GetValues<ProgrammeGroup>()
+                    .Select(g => (g, ProgressRules.ProjectedEligibility(g, now), baseline is null ? null : ProgressRules.ProjectedEligibility(g, baseline)))
+                    .ToList();
+                rows.Add(new SubprojectRow(entry, definition, await grain.GetProgress(), perGroup));
             }
         }
 
         return rows;
+    }
+
+    private async Task<List<EngagementFigures>> FiguresAsync(SubprojectDefinition? definition)
+    {
+        var figures = new List<EngagementFigures>();
+        foreach (var code in definition?.Schools.Select(s => s.SchoolUnitCode).OfType<string>() ?? [])
+        {
+            figures.Add(await grains.GetGrain<ISchoolGrain>(code).GetFigures());
+        }
+
+        return figures;
     }
 
     public async Task<SubprojectPage?> SubprojectAsync(string id)

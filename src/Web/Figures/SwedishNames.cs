@@ -33,6 +33,17 @@ public static class SwedishNames
         _ => level.ToString(),
     };
 
+    public static string Group(ProgrammeGroup group) => group switch
+    {
+        ProgrammeGroup.Economics => "Ekonomi",
+        ProgrammeGroup.Humanities => "Humanistiska",
+        ProgrammeGroup.SocialScience => "Samhällsvetenskap",
+        ProgrammeGroup.NaturalScience => "Naturvetenskap",
+        ProgrammeGroup.Technology => "Teknik",
+        ProgrammeGroup.Arts => "Estetiska",
+        _ => group.ToString(),
+    };
+
     public static string Area(DevelopmentArea area) => area switch
     {
         DevelopmentArea.TeachingQuality => "Undervisningens kvalitet",
