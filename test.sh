@@ -34,7 +34,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 echo "== build"
 # Warnings are errors through Directory.Build.props, which keeps each project's WarningsNotAsErrors
 # (NU1603 where Hangfire.Storage.SQLite needs it); the -warnaserror switch would override them.
-dotnet build PlugInnan.sln -c Release --nologo -v quiet
+if ! dotnet build PlugInnan.sln -c Release --nologo -v quiet; then
+  echo "0 passed, 1 failed" # the build failed: nothing ran, and the run is not green
+  exit 1
+fi
 
 echo "== test"
 log=$(mktemp)

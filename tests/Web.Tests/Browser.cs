@@ -27,15 +27,32 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
+    /// <summary>A page in a fresh browser context (no cookies). Waits up to a minute: CI runs the other test assemblies beside this one on two cores.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "sv-SE" });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A fresh browser context (no cookies) signed in through the sign-in form, by keyboard.</summary>
     public async Task<IPage> SignedInAsync(string baseUrl, (string Name, string Key) account)
     {
-        var page = await (await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "sv-SE" })).NewPageAsync();
+        var page = await NewPageAsync(baseUrl);
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("Konto").FillAsync(account.Name);
         await page.GetByLabel("Nyckel").FillAsync(account.Key);
         await page.GetByLabel("Nyckel").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"still on {page.Url} after signing in as {account.Name}; the page says: {await page.Locator("main").TextContentAsync()}", e);
+        }
+
         return page;
     }
 

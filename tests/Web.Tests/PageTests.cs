@@ -19,7 +19,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
     {
         var leader = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.LeaderA);
         var principal = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.PrincipalA);
-        var anonymous = await (await Browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseUrl })).NewPageAsync();
+        var anonymous = await Browser.NewPageAsync(silo.BaseUrl);
         var pages = new (IPage Page, string Path)[]
         {
             (anonymous, "/logga-in"), (leader, "/region"), (leader, "/delprojekt/webb-a"), (leader, $"/skola/{WebSilo.SchoolA}"),
@@ -72,7 +72,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
     {
         var leader = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.LeaderA);
         var principal = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.PrincipalA);
-        var anonymous = await (await Browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseUrl })).NewPageAsync();
+        var anonymous = await Browser.NewPageAsync(silo.BaseUrl);
 
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(leader, "/delprojekt/webb-b")); // another leader's subproject
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(leader, $"/skola/{WebSilo.SchoolC}")); // a school of it
@@ -120,7 +120,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
     [Fact]
     public async Task A_wrong_key_is_refused_and_a_post_without_the_anti_forgery_token_is_rejected()
     {
-        var page = await (await Browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseUrl })).NewPageAsync();
+        var page = await Browser.NewPageAsync(silo.BaseUrl);
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("Konto").FillAsync(WebSilo.LeaderA.Name);
         await page.GetByLabel("Nyckel").FillAsync("not-the-key");
@@ -154,7 +154,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
     public async Task A_person_signs_in_through_the_municipalitys_identity_provider_with_the_role_it_gives()
     {
         silo.IdentityProvider.NextUser = new() { ["name"] = "Kommunens processledare", ["pluginnan_role"] = "ProcessLeader", ["pluginnan_subproject"] = "webb-b" };
-        var page = await (await Browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseUrl })).NewPageAsync();
+        var page = await Browser.NewPageAsync(silo.BaseUrl);
         await page.GotoAsync("/logga-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
         await page.WaitForURLAsync("**/region");
@@ -164,7 +164,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(page, "/delprojekt/webb-a"));
 
         silo.IdentityProvider.NextUser = new() { ["name"] = "Utan roll" }; // signed in there, but no Plug Innan role
-        var refused = await (await Browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseUrl })).NewPageAsync();
+        var refused = await Browser.NewPageAsync(silo.BaseUrl);
         await refused.GotoAsync("/logga-in");
         await refused.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
         await refused.WaitForURLAsync("**/logga-in?extern=nekad");
@@ -174,6 +174,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
 
     public async Task DisposeAsync()
     {
+        output.WriteLine($"--- the silo's last lines ---\n{silo.OutputTail}"); // shown when a test fails
         if (browser is not null)
         {
             await browser.DisposeAsync();

@@ -29,6 +29,9 @@ public sealed class WebSilo : IAsyncLifetime
 
     public FakeIdentityProvider IdentityProvider { get; private set; } = null!;
 
+    /// <summary>The silo's last lines, for a failing test's output.</summary>
+    public string OutputTail => string.Join('\n', (silo?.Output ?? "").Split('\n').TakeLast(60));
+
     public string BaseUrl => $"http://127.0.0.1:{silo!.OperatorPort.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>What must never appear on a page: the students' civic numbers and ids, and the intervention owner's name.</summary>
