@@ -157,7 +157,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         var page = await Browser.NewPageAsync(silo.BaseUrl);
         await page.GotoAsync("/logga-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
-        await page.WaitForURLAsync("**/region");
+        await WaitForAsync(page, "**/region");
 
         Assert.Equal(["Webbprojekt B"], await page.Locator("main table").First.Locator("tbody th[scope=row]").AllTextContentsAsync()); // the provider's subproject claim
         Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut Kommunens processledare" }).CountAsync());
@@ -167,7 +167,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         var refused = await Browser.NewPageAsync(silo.BaseUrl);
         await refused.GotoAsync("/logga-in");
         await refused.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
-        await refused.WaitForURLAsync("**/logga-in?extern=nekad");
+        await WaitForAsync(refused, "**/logga-in?extern=nekad");
         Assert.Contains("gav inte behörighet", await refused.GetByRole(AriaRole.Alert).TextContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await refused.Context.CookiesAsync(), c => c.Name == "pluginnan");
     }
@@ -178,6 +178,19 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         if (browser is not null)
         {
             await browser.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits for <paramref name="url"/>, or fails saying where the page is and what it shows.</summary>
+    private static async Task WaitForAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"expected {url}, the page is at {page.Url} and says: {await page.Locator("body").TextContentAsync()}", e);
         }
     }
 

@@ -29,8 +29,8 @@ public sealed class WebSilo : IAsyncLifetime
 
     public FakeIdentityProvider IdentityProvider { get; private set; } = null!;
 
-    /// <summary>The silo's last lines, for a failing test's output.</summary>
-    public string OutputTail => string.Join('\n', (silo?.Output ?? "").Split('\n').TakeLast(60));
+    /// <summary>The silo's last warnings and errors, for a failing test's output.</summary>
+    public string OutputTail => string.Join('\n', (silo?.Output ?? "").Split('\n').Where(l => !l.Contains(" info: ", StringComparison.Ordinal)).TakeLast(60));
 
     public string BaseUrl => $"http://127.0.0.1:{silo!.OperatorPort.ToString(CultureInfo.InvariantCulture)}";
 
