@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PlugInnan.Silo.Settings;
+using PlugInnan.Web.Access;
 
 namespace PlugInnan.Silo;
 
@@ -37,9 +37,7 @@ internal sealed class OperatorAuthentication(
             return Task.FromResult(AuthenticateResult.Fail("malformed credentials"));
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(parts.Length == 2 ? parts[1] : ""));
-        var account = settings.Accounts.FirstOrDefault(a =>
-            a.Name == parts[0] && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(a.KeySha256)));
+        var account = settings.Accounts.FirstOrDefault(a => a.Name == parts[0] && KeyHashes.Matches(parts.Length == 2 ? parts[1] : "", a.KeySha256));
         if (account is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown account or key"));

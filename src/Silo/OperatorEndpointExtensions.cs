@@ -61,14 +61,6 @@ public static class OperatorEndpointExtensions
     private static void AddWebPages(WebApplicationBuilder builder, IPAddress address, X509Certificate2? certificate)
     {
         var web = SettingsCheck.Read<WebSettings>(builder.Configuration, WebSettings.Section);
-        foreach (var account in web.Accounts)
-        {
-            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(account, new(account), results, validateAllProperties: true))
-            {
-                throw new SettingsException($"{WebSettings.Section}:Accounts '{account.Name}' is not valid: {results[0].ErrorMessage}");
-            }
-        }
 
         if (!IPAddress.IsLoopback(address) && new WebAccounts(web).UsesDevelopmentKey())
         {

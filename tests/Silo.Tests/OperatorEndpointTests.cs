@@ -20,15 +20,8 @@ public sealed class OperatorEndpointTests : IDisposable
     public async Task Off_loopback_the_endpoint_speaks_TLS_and_the_dashboard_needs_an_account_while_health_stays_open()
     {
         using var issued = SiloGrpcTests.SelfSigned();
-        var certificate = Path.Combine(folder, "operator.pfx");
-        await File.WriteAllBytesAsync(certificate, issued.Export(X509ContentType.Pfx, "test-only"));
-        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
+        await using var silo = await StartOffLoopbackAsync(issued, new()
         {
-            ["Silo__Operator__Address"] = "0.0.0.0",
-            ["Silo__Operator__CertificatePath"] = certificate,
-            ["Silo__Operator__CertificatePassword"] = "test-only",
-            ["Silo__Operator__Accounts__0__Name"] = "drift",
-            ["Silo__Operator__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OperatorKey))),
             ["Web__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("a-web-key-of-our-own-of-32-characters"))),
         });
         await silo.WaitForOutputAsync("Plug Innan silo ready");
@@ -56,19 +49,26 @@ public sealed class OperatorEndpointTests : IDisposable
     public async Task Off_loopback_the_shipped_development_web_account_is_refused()
     {
         using var issued = SiloGrpcTests.SelfSigned();
+        await using var silo = await StartOffLoopbackAsync(issued, []); // the shipped web account left as it is
+
+        Assert.Equal(2, await silo.WaitForExitAsync());
+        Assert.Contains("Plug Innan silo not started: Web:Accounts has an account with the published development key", silo.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A silo whose operators' endpoint is on 0.0.0.0 with <paramref name="issued"/> and one operator account, plus <paramref name="more"/> settings.</summary>
+    private async Task<SiloProcess> StartOffLoopbackAsync(X509Certificate2 issued, Dictionary<string, string> more)
+    {
         var certificate = Path.Combine(folder, "operator.pfx");
         await File.WriteAllBytesAsync(certificate, issued.Export(X509ContentType.Pfx, "test-only"));
-        await using var silo = SiloProcess.Start(folder, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(more)
         {
             ["Silo__Operator__Address"] = "0.0.0.0",
             ["Silo__Operator__CertificatePath"] = certificate,
             ["Silo__Operator__CertificatePassword"] = "test-only",
             ["Silo__Operator__Accounts__0__Name"] = "drift",
             ["Silo__Operator__Accounts__0__KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OperatorKey))),
-        });
-
-        Assert.Equal(2, await silo.WaitForExitAsync());
-        Assert.Contains("Plug Innan silo not started: Web:Accounts has an account with the published development key", silo.Output, StringComparison.Ordinal);
+        };
+        return SiloProcess.Start(folder, environment);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

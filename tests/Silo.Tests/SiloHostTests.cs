@@ -109,6 +109,7 @@ public sealed class SiloHostTests : IDisposable
     [InlineData("Silo__Scheduling__InterventionFollowUpCron", "0 0 5 * * ? 2099", "Silo:Scheduling:InterventionFollowUpCron")] // 7 fields, a year at the end
     [InlineData("Silo__Scheduling__GuardianNoticeCron", "*/15 7-25 * * 1-5", "Silo:Scheduling:GuardianNoticeCron")]
     [InlineData("Silo__Operator__Address", "10.20.30.40", "Silo:Operator:Address")] // off loopback without TLS and accounts
+    [InlineData("Web__Accounts__0__KeySha256", "not-a-hash", "Web:Accounts:0:KeySha256")] // a setting inside a list
     public async Task Silo_refuses_to_start_with_an_invalid_setting_and_names_it_in_one_line(string variable, string value, string setting)
     {
         await using var silo = SiloProcess.Start(folder, new Dictionary<string, string> { [variable] = value });

@@ -11,70 +11,40 @@ namespace PlugInnan.Api.Calls;
 /// </summary>
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (RpcException e) when (e.Status.DebugException is { } cause)
-        {
-            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
-            throw;
-        }
-        catch (Exception e) when (Unexpected(e, context))
-        {
-            throw Hidden(e, context);
-        }
+        return GuardAsync(() => continuation(request, context), context);
     }
 
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        try
-        {
-            return await continuation(requestStream, context);
-        }
-        catch (RpcException e) when (e.Status.DebugException is { } cause)
-        {
-            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
-            throw;
-        }
-        catch (Exception e) when (Unexpected(e, context))
-        {
-            throw Hidden(e, context);
-        }
+        return GuardAsync(() => continuation(requestStream, context), context);
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (RpcException e) when (e.Status.DebugException is { } cause)
-        {
-            LogStatusCause(logger, cause, context.Method, e.StatusCode, context.GetHttpContext().TraceIdentifier);
-            throw;
-        }
-        catch (Exception e) when (Unexpected(e, context))
-        {
-            throw Hidden(e, context);
-        }
+        return GuardAsync(async () => { await continuation(request, responseStream, context); return true; }, context);
     }
 
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
+        return GuardAsync(async () => { await continuation(requestStream, responseStream, context); return true; }, context);
+    }
+
+    /// <summary>Every kind of call through the same two rules: a chosen status logs its cause; anything else is hidden behind a correlation id.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> call, ServerCallContext context)
+    {
         try
         {
-            await continuation(requestStream, responseStream, context);
+            return await call();
         }
         catch (RpcException e) when (e.Status.DebugException is { } cause)
         {

@@ -20,16 +20,50 @@ internal static class SettingsCheck
             throw new SettingsException($"{section}: {e.InnerException?.Message ?? e.Message}");
         }
 
+        Validate(settings, keyPrefix ?? section);
+        return settings;
+    }
+
+    /// <summary>
+    /// The object's own rules, then those of the project's settings objects it holds, alone or in
+    /// lists (an account in <c>Web:Accounts</c> is named <c>Web:Accounts:0:KeySha256</c>).
+    /// </summary>
+    private static void Validate(object settings, string key)
+    {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true))
         {
             var first = results[0];
-            var name = first.MemberNames.FirstOrDefault() ?? "?";
-            throw new SettingsException($"{keyPrefix ?? section}:{name} is not valid: {first.ErrorMessage}");
+            throw new SettingsException($"{key}:{first.MemberNames.FirstOrDefault() ?? "?"} is not valid: {first.ErrorMessage}");
         }
 
-        return settings;
+        foreach (var property in settings.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            switch (property.GetValue(settings))
+            {
+                case string:
+                    break;
+                case System.Collections.IEnumerable items:
+                    var index = 0;
+                    foreach (var item in items)
+                    {
+                        if (Ours(item))
+                        {
+                            Validate(item!, $"{key}:{property.Name}:{index}");
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                case { } value when Ours(value):
+                    Validate(value, $"{key}:{property.Name}");
+                    break;
+            }
+        }
     }
+
+    private static bool Ours(object? value) => value?.GetType().Namespace?.StartsWith("PlugInnan", StringComparison.Ordinal) == true && value.GetType().IsClass;
 
     public static IPAddress Address(string value, string key) =>
         IPAddress.TryParse(value, out var address)

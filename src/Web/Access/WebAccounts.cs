@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace PlugInnan.Web.Access;
 
 /// <summary>The accounts from configuration, checked by name and the SHA-256 of the key, in constant time.</summary>
@@ -8,14 +5,12 @@ public sealed class WebAccounts(WebSettings settings)
 {
     public WebUser? Find(string name, string key)
     {
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key ?? ""));
-        var account = settings.Accounts.FirstOrDefault(a =>
-            string.Equals(a.Name, name, StringComparison.Ordinal) && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(a.KeySha256)));
+        var account = settings.Accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal) && KeyHashes.Matches(key, a.KeySha256));
         return account is null ? null : new WebUser(
             account.Name, account.Role, account.Subprojects.ToHashSet(StringComparer.Ordinal), account.Schools.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Whether an account still has the published development key (refused off loopback).</summary>
     public bool UsesDevelopmentKey() =>
-        settings.Accounts.Any(a => string.Equals(a.KeySha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WebSettings.DevelopmentKey))), StringComparison.OrdinalIgnoreCase));
+        settings.Accounts.Any(a => string.Equals(a.KeySha256, KeyHashes.Of(WebSettings.DevelopmentKey), StringComparison.OrdinalIgnoreCase));
 }

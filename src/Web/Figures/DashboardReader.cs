@@ -4,11 +4,20 @@ using PlugInnan.Web.Access;
 
 namespace PlugInnan.Web.Figures;
 
-/// <summary>A subproject on the region page: figures now and at the baseline, small groups withheld.</summary>
-/// <param name="PerGroup">Year 9's projected eligibility per programme group, now and at the baseline (null: withheld or none).</param>
-public sealed record SubprojectRow(RegistryEntry Entry, SubprojectDefinition? Definition, SubprojectProgress Progress, IReadOnlyList<(ProgrammeGroup Group, double? Now, double? Baseline)> PerGroup)
+/// <summary>
+/// A subproject on the region page: its schools' figures combined now and at the baseline, read once;
+/// every value shown goes through <see cref="ProgressRules"/>, so small groups are withheld (null).
+/// </summary>
+public sealed record SubprojectRow(RegistryEntry Entry, SubprojectDefinition? Definition, EngagementFigures Now, EngagementFigures? Baseline)
 {
-    public MeasureProgress? Measure(ProgressMeasure measure) => Progress.Measures.FirstOrDefault(m => m.Measure == measure);
+    public SuppressedCounts StudentsPerRiskLevel => ProgressRules.RiskTable(Now);
+
+    public (double? Now, double? Baseline) Measure(ProgressMeasure measure) =>
+        (ProgressRules.Value(measure, Now), Baseline is null ? null : ProgressRules.Value(measure, Baseline));
+
+    /// <summary>Year 9's projected eligibility for <paramref name="group"/>, now and at the baseline.</summary>
+    public (double? Now, double? Baseline) Eligibility(ProgrammeGroup group) =>
+        (ProgressRules.ProjectedEligibility(group, Now), Baseline is null ? null : ProgressRules.ProjectedEligibility(group, Baseline));
 }
 
 /// <summary>Open and overdue interventions per development area and prevention level, summed over the schools; small counts withheld.</summary>
@@ -39,11 +48,7 @@ public sealed class DashboardReader(IGrainFactory grains, SchoolClock time)
                 var grain = grains.GetGrain<ISubprojectGrain>(entry.Id);
                 var definition = await grain.GetDefinition();
                 var now = FigureRules.Combine(await FiguresAsync(definition), SwedishTime.Today(time));
-                var baseline = (await grain.GetBaseline())?.Figures;
-                var perGroup = Enum.GetValues<ProgrammeGroup>()
-                    .Select(g => (g, ProgressRules.ProjectedEligibility(g, now), baseline is null ? null : ProgressRules.ProjectedEligibility(g, baseline)))
-                    .ToList();
-                rows.Add(new SubprojectRow(entry, definition, await grain.GetProgress(), perGroup));
+                rows.Add(new SubprojectRow(entry, definition, now, (await grain.GetBaseline())?.Figures));
             }
         }
 
