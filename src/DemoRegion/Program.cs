@@ -7,7 +7,8 @@ using PlugInnan.DemoRegion;
 // A synthetic region for a first look at the web pages: for each subproject the silo has (the
 // programme's 22), two schools with students in years 5–9, six weeks of lessons, year-9 grades,
 // connectedness check-ins, interventions and guardian contacts, with the baseline (nulägesanalys)
-// taken after the first three weeks and attendance better after it in every other subproject.
+// taken after the first three weeks and attendance better after it in every other subproject, and a
+// digest for each of those weeks restated from the records (as the scheduler records one each Monday).
 // Fake people only (see FakeCivicNumbers). Through the public API, with the development key, so the
 // silo must run on this machine: `dotnet run --project src/Silo` in another terminal.
 if (Argument("--print-civic-numbers", "") is { Length: > 0 } count)
@@ -73,11 +74,26 @@ for (var s = 0; s < list.Count; s++)
         await RecordsAsync(id, year, absence);
     }
 
+    await RestateAsync(subproject.SubprojectId);
     Console.WriteLine($"  {subproject.Name}: {enrolled.Count} elever");
 }
 
 Console.WriteLine("Klart. Öppna http://127.0.0.1:8081 och logga in som utveckling med nyckeln local-development-key.");
 return 0;
+
+// The weeks' digests, as the records stood each Monday; only this school year can be restated.
+async Task RestateAsync(string subprojectId)
+{
+    var schoolYearStart = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, 7, 1);
+    var since = days[0] > schoolYearStart ? days[0] : schoolYearStart;
+    if (since < today.AddDays(-(((int)today.DayOfWeek + 6) % 7)))
+    {
+        await subprojects.RestateDigestsAsync(new RestateDigestsRequest
+        {
+            RequestId = $"demo-digests-{subprojectId}-{since:yyyyMMdd}", SubprojectId = subprojectId, Since = Date(since),
+        }, auth);
+    }
+}
 
 // Each student's lessons, six a day, absent (without a valid reason) at their rate times the factor.
 async Task AttendAsync(List<(string Id, int Year, double Absence)> enrolled, List<DateOnly> on, double factor)

@@ -12,7 +12,7 @@ public sealed class ApiNodeTests(ApiSilo silo)
 {
     [Theory]
     [InlineData("main", 7)]
-    [InlineData("validation", 33)]
+    [InlineData("validation", 34)]
     public async Task The_grpc_js_client_passes_every_step(string scenario, int steps)
     {
         var folder = Path.Combine(ExternalTool.RepositoryRoot(), "tests", "interop");

@@ -89,7 +89,26 @@ public sealed class SchoolAndSubprojectApiTests(ApiSilo silo)
         Assert.Equal((ProgressMeasure.AttendanceRate, 0.5, 0.75, 0.25, false), (attendance.Measure, attendance.Baseline.Value, attendance.Current.Value, attendance.Change.Value, attendance.TargetMet));
         Assert.Equal((true, true, false), (progress.StudentsPerRiskLevel.High.Suppressed, progress.StudentsPerRiskLevel.None.Suppressed, progress.StudentsPerRiskLevel.Total.Suppressed)); // 3 and 3: each too small alone
         Assert.Equal(6, progress.StudentsPerRiskLevel.Total.Value);
+
+        // Past weeks restated: one digest per Monday since the day asked, this week's left to the scheduler.
+        var thisMonday = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
+        var schoolYearStart = new DateOnly(Today.Month >= 7 ? Today.Year : Today.Year - 1, 7, 1);
+        var since = Today.AddDays(-21) > schoolYearStart ? Today.AddDays(-21) : schoolYearStart;
+        var mondays = Enumerable.Range(0, 28).Select(since.AddDays).Where(d => d.DayOfWeek == DayOfWeek.Monday && d < thisMonday).ToList();
+        var restated = await Admin<RestateDigestsRequest, RestateDigestsResponse>(Subprojects + "RestateDigests", new RestateDigestsRequest { RequestId = NewId(), SubprojectId = id, Since = Date(since) });
+        var again = await Admin<RestateDigestsRequest, RestateDigestsResponse>(Subprojects + "RestateDigests", new RestateDigestsRequest { RequestId = NewId(), SubprojectId = id, Since = Date(since) });
+        var listed = await Admin<ListDigestsRequest, ListDigestsResponse>(Subprojects + "ListDigests", new ListDigestsRequest { SubprojectId = id });
+        var thisWeek = await FailsAsync(StatusCode.InvalidArgument, () => Admin<RestateDigestsRequest, RestateDigestsResponse>(Subprojects + "RestateDigests", new RestateDigestsRequest { RequestId = NewId(), SubprojectId = id, Since = Date(thisMonday) }));
+
+        Assert.Equal(mondays.Select(IsoWeek), restated.Digests.Select(d => d.Week));
+        Assert.All(restated.Digests.Zip(mondays), p => Assert.True(p.First.Restated && p.First.Progress.AsOf.Equals(Date(p.Second)), p.First.ToString()));
+        Assert.Empty(again.Digests);
+        Assert.Equal(mondays.Select(IsoWeek).Reverse(), listed.Digests.Select(d => d.Week));
+        Assert.Equal(["since"], thisWeek);
     }
+
+    private static string IsoWeek(DateOnly day) =>
+        $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):00}";
 
     private async Task Attend(string student, DateOnly day, bool absent) =>
         await silo.CallAsync<RecordAttendanceRequest, RecordAttendanceResponse>("local-development-key", Students + "RecordAttendance", new RecordAttendanceRequest

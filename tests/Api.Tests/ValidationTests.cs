@@ -147,6 +147,12 @@ public sealed class ValidationTests(ApiSilo silo)
             RequestId = NewId(), SubprojectId = "Not A Slug", Municipality = "Vara", DevelopmentAreas = { (DevelopmentArea)7 },
         }));
 
+        var restate = await FailsAsync(StatusCode.InvalidArgument, () => silo.CallAsync<RestateDigestsRequest, RestateDigestsResponse>(ApiSilo.AdminKey, Subprojects + "RestateDigests", new RestateDigestsRequest
+        {
+            RequestId = "", SubprojectId = ApiSilo.LeadersSubproject, Since = new Google.Type.Date { Year = 2026, Month = 2, Day = 30 },
+        }));
+
+        Assert.Equal(["request_id", "since"], restate);
         Assert.Equal(["school.school_unit_code", "school.name", "school.municipality_code"], school);
         Assert.Equal(["routines.absence_high_rate"], routines);
         Assert.Equal(["goals[0].description", "goals[0].target", "goals[0].measure"], plan);

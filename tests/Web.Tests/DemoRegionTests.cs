@@ -38,6 +38,12 @@ public sealed class DemoRegionTests : IAsyncLifetime
         Assert.Equal(1, await page.Locator("table caption").Filter(new() { HasText = "per högskoleförberedande programgrupp" }).CountAsync());
         await page.Locator("main table tbody th a").First.ClickAsync();
         Assert.DoesNotContain("inte gjord än", await page.Locator("main p").First.TextContentAsync(), StringComparison.Ordinal); // the baseline was taken
+        var weeks = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = "per vecka (tabell)" }) }).First.Locator("tbody tr");
+        Assert.InRange(await weeks.CountAsync(), 5, 6); // the six weeks of lessons, a digest restated for each Monday before this week's
+        foreach (var week in await weeks.AllAsync())
+        {
+            Assert.Equal("omräknad i efterhand", (await week.Locator("td").Nth(1).TextContentAsync())?.Trim());
+        }
     }
 
     [Fact]

@@ -186,6 +186,7 @@ if (args.scenario === 'main') {
     ['subprojects', 'RecordBaseline', { request_id: '', subproject_id: 'alleskolan-vara' }, ['request_id']],
     ['subprojects', 'GetProgress', { subproject_id: '' }, ['subproject_id']],
     ['subprojects', 'ListDigests', { subproject_id: 'alleskolan-vara', page_token: 'x' }, ['page_token']],
+    ['subprojects', 'RestateDigests', { request_id: randomUUID(), subproject_id: 'alleskolan-vara' }, ['since']],
     ['followUps', 'ListFollowUps', { school_unit_code: '1', role: 'RESPONSIBLE_ROLE_MENTOR', page_size: 2000 }, ['school_unit_code', 'page_size']],
     ['followUps', 'CompleteFollowUp', { request_id: randomUUID(), school_unit_code: school, follow_up_id: 'x' }, ['closed_by']],
     ['followUps', 'DismissFollowUp', { request_id: randomUUID(), school_unit_code: school, follow_up_id: '', closed_by: 'Rektor' }, ['follow_up_id', 'reason']],

@@ -67,4 +67,13 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>The profile as of today, with the school's settings and calendar.</summary>
     [ReadOnly]
     Task<StudentProfile> GetProfile();
+
+    /// <summary>
+    /// The student's roster summary as it stood on a past day: the stored records known by then (dated on
+    /// or before it, and closed only if closed by then), evaluated by the rules for that day; null when
+    /// the student was not enrolled at that school on that day. For restating weekly digests (asked by the
+    /// subproject, which passes the school's settings, so no call waits on the school).
+    /// </summary>
+    [ReadOnly]
+    Task<StudentSummary?> GetSummaryAsOf(string schoolUnitCode, [Immutable] SchoolSettings settings, DateOnly day);
 }

@@ -19,6 +19,8 @@ public enum InterventionEvaluation
 /// <summary>
 /// Something the school does for the student, at a prevention level and in a development area, with
 /// an owner and a follow-up date. The id comes from the school system: sending it again updates it.
+/// <see cref="ClosedOn"/> is set by the student grain, the day it first sees the intervention completed
+/// or cancelled, so figures can be restated as they stood on an earlier day.
 /// </summary>
 [GenerateSerializer, Alias("pluginnan.Intervention")]
 public sealed record Intervention(
@@ -31,7 +33,8 @@ public sealed record Intervention(
     [property: Id(6)] DateOnly StartDate,
     [property: Id(7)] DateOnly FollowUpDate,
     [property: Id(8)] InterventionStatus Status,
-    [property: Id(9)] InterventionEvaluation? Evaluation = null)
+    [property: Id(9)] InterventionEvaluation? Evaluation = null,
+    [property: Id(10)] DateOnly? ClosedOn = null)
 {
     public bool IsOpen => Status is InterventionStatus.Planned or InterventionStatus.Active;
 }

@@ -21,8 +21,16 @@ public sealed record SchoolProgress([property: Id(0)] string Name, [property: Id
 
 /// <summary>A week's digest for the process leader: the progress as it stood that week (already suppressed).</summary>
 /// <param name="Week">The ISO week, e.g. <c>2026-W48</c>.</param>
+/// <param name="Restated">
+/// Computed later from the records as stored then, as they stood on that week's Monday (a region that
+/// brings its earlier records), rather than recorded by the scheduler that Monday.
+/// </param>
 [GenerateSerializer, Alias("pluginnan.SubprojectDigest")]
-public sealed record SubprojectDigest([property: Id(0)] string Week, [property: Id(1)] DateOnly RecordedOn, [property: Id(2)] SubprojectProgress Progress);
+public sealed record SubprojectDigest(
+    [property: Id(0)] string Week,
+    [property: Id(1)] DateOnly RecordedOn,
+    [property: Id(2)] SubprojectProgress Progress,
+    [property: Id(3)] bool Restated = false);
 
 /// <summary>
 /// What a process leader sees of a subproject: no student, only figures with groups smaller than 5 suppressed.

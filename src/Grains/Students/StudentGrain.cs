@@ -84,8 +84,11 @@ public sealed class StudentGrain(
     public Task RecordConnectedness(ConnectednessCheckIn checkIn) =>
         StoreAsync(checkIn, StudentRecordRules.Check, Facts.CheckIns, c => c.Date == checkIn.Date);
 
-    public Task RecordIntervention(Intervention intervention) =>
-        StoreAsync(intervention, StudentRecordRules.Check, Facts.Interventions, i => i.Id == intervention.Id);
+    public Task RecordIntervention(Intervention intervention)
+    {
+        ArgumentNullException.ThrowIfNull(intervention);
+        return StoreAsync(WithClosingDay(intervention), StudentRecordRules.Check, Facts.Interventions, i => i.Id == intervention.Id);
+    }
 
     public Task RecordGuardianContact(GuardianContact contact) =>
         StoreAsync(contact, StudentRecordRules.Check, Facts.GuardianContacts, c => c.Id == contact.Id);
@@ -107,6 +110,19 @@ public sealed class StudentGrain(
         };
         await RecordIntervention(changed);
         return changed;
+    }
+
+    // The grain, not the sender, keeps the day an intervention was first seen closed (a resend keeps it;
+    // reopening clears it), so restated figures know until when it was open.
+    private Intervention WithClosingDay(Intervention intervention)
+    {
+        if (intervention.IsOpen)
+        {
+            return intervention with { ClosedOn = null };
+        }
+
+        var stored = Facts.Interventions.Find(i => i.Id == intervention.Id);
+        return intervention with { ClosedOn = stored is { IsOpen: false, ClosedOn: { } closed } ? closed : SwedishTime.Today(time) };
     }
 
     public Task RecordAbsenceInvestigation(AbsenceInvestigation investigation) =>
@@ -223,6 +239,14 @@ public sealed class StudentGrain(
     {
         await state.WriteOrRestoreAsync(DeactivateOnIdle); // the facts are stored before anyone is told
         await ReportAsync(force: false);
+    }
+
+    public Task<StudentSummary?> GetSummaryAsOf(string schoolUnitCode, SchoolSettings settings, DateOnly day)
+    {
+        var facts = FactsAsOf.Day(Facts, day);
+        return Task.FromResult(facts.Enrolment is { } enrolment && enrolment.SchoolUnitCode == schoolUnitCode
+            ? StudentEvaluation.Summary(StudentEvaluation.Profile(Id, facts, settings, day), facts, settings)
+            : null);
     }
 
     private async Task<(string? School, StudentProfile Profile, SchoolSettings Settings)> EvaluateAsync()

@@ -4,7 +4,8 @@ namespace PlugInnan.Grains.Subprojects;
 
 /// <summary>
 /// A subproject: its definition, plan and baseline. It reads the figures of its linked schools when
-/// asked and gives out only suppressed figures; it stores no student and calls no student grain.
+/// asked and gives out only suppressed figures; it stores no student, and asks student grains only when
+/// it restates past digests.
 /// </summary>
 [GrainType("subproject")]
 public sealed class SubprojectGrain(
@@ -65,7 +66,8 @@ public sealed class SubprojectGrain(
             return taken;
         }
 
-        var (combined, _) = await ReadSchoolsAsync();
+        var (_, figures) = await ReadSchoolsAsync();
+        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], SwedishTime.Today(time));
         state.State.Baseline = new Baseline(combined.AsOf, combined);
         await state.WriteOrRestoreAsync(DeactivateOnIdle);
         return state.State.Baseline;
@@ -74,17 +76,70 @@ public sealed class SubprojectGrain(
     public async Task<SubprojectDigest> RecordDigest()
     {
         var today = SwedishTime.Today(time);
-        var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
+        var week = IsoWeek(today);
         if (state.State.Digests.Find(d => d.Week == week) is { } recorded)
         {
             return recorded;
         }
 
         var digest = new SubprojectDigest(week, today, await GetProgress());
-        state.State.Digests.Add(digest);
-        state.State.Digests.RemoveRange(0, Math.Max(0, state.State.Digests.Count - DigestsKept));
-        await state.WriteOrRestoreAsync(DeactivateOnIdle);
+        await KeepAsync([digest]);
         return digest;
+    }
+
+    public async Task<IReadOnlyList<SubprojectDigest>> RestateDigests(DateOnly since)
+    {
+        var today = SwedishTime.Today(time);
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var schoolYearStart = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, 7, 1);
+        RecordCheck.Require(since < thisMonday, "since", $"must be before this week's Monday {thisMonday:yyyy-MM-dd} (this week's digest is the scheduler's)");
+        RecordCheck.Require(since >= schoolYearStart, "since", $"must be in the current school year, on or after {schoolYearStart:yyyy-MM-dd} (the rollover moved earlier records on)");
+
+        var added = new List<SubprojectDigest>();
+        for (var monday = since.AddDays((8 - (int)since.DayOfWeek) % 7); monday < thisMonday; monday = monday.AddDays(7))
+        {
+            if (!state.State.Digests.Exists(d => d.Week == IsoWeek(monday)))
+            {
+                var schools = state.State.Definition?.Schools ?? [];
+                var figures = await Task.WhenAll(schools.Select(s => s.SchoolUnitCode is { } code ? FiguresAsOfAsync(code, monday) : Task.FromResult<EngagementFigures?>(null)));
+                added.Add(new SubprojectDigest(IsoWeek(monday), today, Progress(schools, figures, monday), Restated: true));
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            await KeepAsync(added);
+        }
+
+        return added;
+    }
+
+    // Oldest first by week (restated weeks fall between recorded ones), the last two years kept.
+    private Task KeepAsync(IReadOnlyList<SubprojectDigest> digests)
+    {
+        var all = state.State.Digests;
+        all.AddRange(digests);
+        all.Sort((a, b) => string.CompareOrdinal(a.Week, b.Week));
+        all.RemoveRange(0, Math.Max(0, all.Count - DigestsKept));
+        return state.WriteOrRestoreAsync(DeactivateOnIdle);
+    }
+
+    // A school's figures on a past day, from each member's records as they stood then. Nobody here
+    // waits on the school while its students are asked, so a student reporting to it is never blocked.
+    private async Task<EngagementFigures?> FiguresAsOfAsync(string schoolUnitCode, DateOnly day)
+    {
+        var school = GrainFactory.GetGrain<ISchoolGrain>(schoolUnitCode);
+        var settings = await school.GetSettings();
+        var leavers = await school.GetLeavers();
+        var members = await school.GetMembers();
+        var summaries = await Task.WhenAll(members.Select(id => GrainFactory.GetGrain<IStudentGrain>(id).GetSummaryAsOf(schoolUnitCode, settings, day)));
+        return FigureRules.FromRoster(summaries.OfType<StudentSummary>(), day, leavers.Where(l => l.LeftOn <= day));
+    }
+
+    private static string IsoWeek(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{System.Globalization.ISOWeek.GetYear(date)}-W{System.Globalization.ISOWeek.GetWeekOfYear(date):00}");
     }
 
     public Task<IReadOnlyList<SubprojectDigest>> ListDigests() =>
@@ -98,7 +153,23 @@ public sealed class SubprojectGrain(
 
     public async Task<SubprojectProgress> GetProgress()
     {
-        var (combined, perSchool) = await ReadSchoolsAsync();
+        var (schools, figures) = await ReadSchoolsAsync();
+        return Progress(schools, figures, SwedishTime.Today(time));
+    }
+
+    private async Task<(IReadOnlyList<SubprojectSchool> Schools, EngagementFigures?[] Figures)> ReadSchoolsAsync()
+    {
+        var schools = state.State.Definition?.Schools ?? [];
+        return (schools, await Task.WhenAll(schools.Select(ReadAsync)));
+
+        // A school not yet linked to its school unit code has no figures to give.
+        async Task<EngagementFigures?> ReadAsync(SubprojectSchool school) =>
+            school.SchoolUnitCode is { } code ? await GrainFactory.GetGrain<ISchoolGrain>(code).GetFigures() : null;
+    }
+
+    private SubprojectProgress Progress(IReadOnlyList<SubprojectSchool> schools, EngagementFigures?[] figures, DateOnly day)
+    {
+        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], day);
         var baseline = state.State.Baseline;
         return new SubprojectProgress(
             this.GetPrimaryKeyString(),
@@ -107,19 +178,6 @@ public sealed class SubprojectGrain(
             ProgressRules.RiskTable(combined),
             ProgressRules.Count(combined.FocusGroup),
             ProgressRules.Measures(baseline?.Figures, combined, state.State.Plan),
-            [.. perSchool.Select(s => new SchoolProgress(s.School.Name, s.School.SchoolUnitCode, ProgressRules.RiskTable(s.Figures ?? FigureRules.Combine([], combined.AsOf))))]);
-    }
-
-    private async Task<(EngagementFigures Combined, List<(SubprojectSchool School, EngagementFigures? Figures)> PerSchool)> ReadSchoolsAsync()
-    {
-        var schools = state.State.Definition?.Schools ?? [];
-        var figures = await Task.WhenAll(schools.Select(ReadAsync));
-        var perSchool = schools.Zip(figures).ToList();
-        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], SwedishTime.Today(time));
-        return (combined, perSchool);
-
-        // A school not yet linked to its school unit code has no figures to give.
-        async Task<EngagementFigures?> ReadAsync(SubprojectSchool school) =>
-            school.SchoolUnitCode is { } code ? await GrainFactory.GetGrain<ISchoolGrain>(code).GetFigures() : null;
+            [.. schools.Zip(figures).Select(s => new SchoolProgress(s.First.Name, s.First.SchoolUnitCode, ProgressRules.RiskTable(s.Second ?? FigureRules.Combine([], combined.AsOf))))]);
     }
 }

@@ -80,6 +80,14 @@ internal static class SubprojectMapping
         return result;
     }
 
+    public static V1.Digest ToApi(SubprojectDigest digest) => new()
+    {
+        Week = digest.Week,
+        RecordedOn = Dates.ToProto(digest.RecordedOn),
+        Progress = ToApi(digest.Progress),
+        Restated = digest.Restated,
+    };
+
     public static V1.RecordBaselineResponse ToApi(Baseline baseline)
     {
         var result = new V1.RecordBaselineResponse

@@ -148,13 +148,25 @@ public sealed partial class SubprojectApi(IGrainFactory grains, ApiCalls calls, 
         var digests = await ApiCalls.RunAsync(grain.ListDigests);
         var (page, next) = paging.Take(digests);
         var response = new V1.ListDigestsResponse { NextPageToken = next };
-        response.Digests.AddRange(page.Select(d => new V1.Digest
-        {
-            Week = d.Week,
-            RecordedOn = Dates.ToProto(d.RecordedOn),
-            Progress = SubprojectMapping.ToApi(d.Progress),
-        }));
+        response.Digests.AddRange(page.Select(SubprojectMapping.ToApi));
         return response;
+    }
+
+    [Roles(ApiRole.ProcessLeader, ApiRole.Administrator)]
+    public override async Task<V1.RestateDigestsResponse> RestateDigests(V1.RestateDigestsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestChecks.RequestId(violations, request.RequestId);
+        var since = Dates.Required(violations, request.Since, "since");
+        violations.ThrowIfAny();
+
+        var (grain, _) = await DefinedAsync(context, request.SubprojectId);
+        return await calls.OnceAsync(context, request, request.RequestId, async () =>
+        {
+            var response = new V1.RestateDigestsResponse();
+            response.Digests.AddRange((await grain.RestateDigests(since)).Select(SubprojectMapping.ToApi));
+            return response;
+        });
     }
 
     /// <summary>The subproject's grain and definition, when the id is well formed, the caller acts for it, and it exists.</summary>

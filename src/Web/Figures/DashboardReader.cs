@@ -89,7 +89,7 @@ public sealed class DashboardReader(IGrainFactory grains, SchoolClock time)
             .SelectMany(area => Enum.GetValues<PreventionLevel>().Select(level => (area, level)))
             .Select(k => new InterventionCell(k.area, k.level, ProgressRules.Count(sums.GetValueOrDefault(k).Open), ProgressRules.Count(sums.GetValueOrDefault(k).Overdue)))
             .ToList();
-        var digests = (await grain.ListDigests()).OrderBy(d => d.RecordedOn).ToList();
+        var digests = (await grain.ListDigests()).OrderBy(d => d.Week, StringComparer.Ordinal).ToList();
         return new SubprojectPage(entry, definition, await grain.GetProgress(), digests, cells);
     }
 
@@ -125,7 +125,7 @@ public sealed class DashboardReader(IGrainFactory grains, SchoolClock time)
         if (subprojects.Count > 0)
         {
             // The school's students at elevated or high risk, week by week, from a subproject's digests (already suppressed).
-            foreach (var digest in (await grains.GetGrain<ISubprojectGrain>(subprojects[0]).ListDigests()).OrderBy(d => d.RecordedOn))
+            foreach (var digest in (await grains.GetGrain<ISubprojectGrain>(subprojects[0]).ListDigests()).OrderBy(d => d.Week, StringComparer.Ordinal))
             {
                 var cells = digest.Progress.Schools.FirstOrDefault(s => s.SchoolUnitCode == schoolUnitCode)?.StudentsPerRiskLevel.Cells;
                 int? Cell(RiskLevel level) => cells?.GetValueOrDefault(level.ToString());
