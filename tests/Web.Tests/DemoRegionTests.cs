@@ -36,6 +36,7 @@ public sealed class DemoRegionTests : IAsyncLifetime
         }
 
         Assert.Equal(1, await page.Locator("table caption").Filter(new() { HasText = "per högskoleförberedande programgrupp" }).CountAsync());
+        await Screenshots.SaveAsync(page, "demo-region");
         await page.Locator("main table tbody th a").First.ClickAsync();
         Assert.DoesNotContain("inte gjord än", await page.Locator("main p").First.TextContentAsync(), StringComparison.Ordinal); // the baseline was taken
         var weeks = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = "per vecka (tabell)" }) }).First.Locator("tbody tr");
@@ -44,6 +45,11 @@ public sealed class DemoRegionTests : IAsyncLifetime
         {
             Assert.Equal("omräknad i efterhand", (await week.Locator("td").Nth(1).TextContentAsync())?.Trim());
         }
+
+        await Screenshots.SaveAsync(page, "demo-delprojekt");
+        await page.GotoAsync("/skola/90000001");
+        Assert.Contains("Demoskolan", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "demo-skola");
     }
 
     [Fact]
@@ -77,14 +83,8 @@ public sealed class DemoRegionTests : IAsyncLifetime
     private static async Task<(int Exit, string Output)> RunDemoAsync(params string[] arguments)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/Release/net10.0/
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "PlugInnan.sln")))
-        {
-            root = root.Parent!;
-        }
-
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root.FullName, "src", "DemoRegion", "bin", configuration, "net10.0", "PlugInnan.DemoRegion.dll"));
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "src", "DemoRegion", "bin", configuration, "net10.0", "PlugInnan.DemoRegion.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -20,15 +20,17 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         var leader = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.LeaderA);
         var principal = await Browser.SignedInAsync(silo.BaseUrl, WebSilo.PrincipalA);
         var anonymous = await Browser.NewPageAsync(silo.BaseUrl);
-        var pages = new (IPage Page, string Path)[]
+        var pages = new (IPage Page, string Path, string Screenshot)[]
         {
-            (anonymous, "/logga-in"), (leader, "/region"), (leader, "/delprojekt/webb-a"), (leader, $"/skola/{WebSilo.SchoolA}"),
-            (leader, "/delprojekt/webb-b"), (principal, $"/skola/{WebSilo.SchoolA}"),
+            (anonymous, "/logga-in", "logga-in"), (leader, "/region", "region"), (leader, "/delprojekt/webb-a", "delprojekt"),
+            (leader, $"/skola/{WebSilo.SchoolA}", "skola-processledare"), (leader, "/delprojekt/webb-b", "ingen-behorighet"),
+            (principal, $"/skola/{WebSilo.SchoolA}", "skola-rektor"),
         };
         var serious = new List<string>();
-        foreach (var (page, path) in pages)
+        foreach (var (page, path, screenshot) in pages)
         {
             await page.GotoAsync(path);
+            await Screenshots.SaveAsync(page, screenshot);
             var result = await page.RunAxe();
             foreach (var violation in result.Violations)
             {

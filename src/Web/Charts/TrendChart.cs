@@ -13,7 +13,8 @@ public static class TrendChart
 {
     private const int Width = 560;
     private const int Height = 180;
-    private const int Left = 48;
+    private const int Left = 60; // room for "100,0 %" on the value axis
+    private const int Right = 30; // room for the last week's label, centred under its point
     private const int Bottom = 28;
     private const int Top = 12;
 
@@ -29,7 +30,7 @@ public static class TrendChart
             high = low + 1;
         }
 
-        double X(int i) => points.Count == 1 ? Left + ((Width - Left) / 2.0) : Left + (i * (Width - Left - 12) / (double)(points.Count - 1));
+        double X(int i) => points.Count == 1 ? Left + ((Width - Left - Right) / 2.0) : Left + (i * (Width - Left - Right) / (double)(points.Count - 1));
         double Y(double v) => Top + ((Height - Top - Bottom) * (1 - ((v - low) / (high - low))));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {Height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d">""");
