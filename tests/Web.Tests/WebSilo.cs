@@ -29,6 +29,12 @@ public sealed class WebSilo : IAsyncLifetime
 
     public FakeIdentityProvider IdentityProvider { get; private set; } = null!;
 
+    /// <summary>The silo's public API, for comparing the pages with what it answers.</summary>
+    public GrpcClient Api { get; private set; } = null!;
+
+    /// <summary>Calls with the development key: an administrator of the API.</summary>
+    public static Grpc.Core.CallOptions ApiCall => GrpcClient.Bearer(ApiKey);
+
     /// <summary>The silo's last warnings and errors, for a failing test's output.</summary>
     public string OutputTail => string.Join('\n', (silo?.Output ?? "").Split('\n').Where(l => !l.Contains(" info: ", StringComparison.Ordinal)).TakeLast(60));
 
@@ -55,8 +61,8 @@ public sealed class WebSilo : IAsyncLifetime
         Account(environment, 2, PrincipalA, "SchoolLeader", schools: [SchoolA]);
         silo = SiloProcess.Start(folder, environment);
         await silo.WaitForOutputAsync("Plug Innan silo ready");
-        var api = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort.ToString(CultureInfo.InvariantCulture)}"));
-        var options = GrpcClient.Bearer(ApiKey);
+        var api = Api = new GrpcClient(new Uri($"http://127.0.0.1:{silo.GrpcPort.ToString(CultureInfo.InvariantCulture)}"));
+        var options = ApiCall;
         const string schools = "/pluginnan.v1.SchoolService/";
         const string students = "/pluginnan.v1.StudentService/";
         const string subprojects = "/pluginnan.v1.SubprojectService/";
