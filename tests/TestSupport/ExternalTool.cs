@@ -16,7 +16,7 @@ public static class ExternalTool
         return folder?.FullName ?? throw new InvalidOperationException("PlugInnan.sln not found above the test folder.");
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> arguments, string? workingFolder = null)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> arguments, string? workingFolder = null, TimeSpan? within = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -32,7 +32,8 @@ public static class ExternalTool
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var limit = within ?? TimeSpan.FromSeconds(60);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -40,7 +41,7 @@ public static class ExternalTool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within 60 s.");
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:N0} s.");
         }
 
         return (process.ExitCode, await output, await error);

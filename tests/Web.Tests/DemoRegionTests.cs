@@ -84,7 +84,7 @@ public sealed class DemoRegionTests : IAsyncLifetime
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/Release/net10.0/
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, "src", "DemoRegion", "bin", configuration, "net10.0", "PlugInnan.DemoRegion.dll"));
+        start.ArgumentList.Add(Path.Combine(ExternalTool.RepositoryRoot(), "src", "DemoRegion", "bin", configuration, "net10.0", "PlugInnan.DemoRegion.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Web.Tests;
 
@@ -10,7 +11,7 @@ internal static class Screenshots
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    public static string Folder { get; } = Path.Combine(Repository.Root, "TestResults", "screenshots");
+    public static string Folder { get; } = Path.Combine(ExternalTool.RepositoryRoot(), "TestResults", "screenshots");
 
     /// <summary>Saves the page as <c>{name}.png</c>, where <paramref name="name"/> says who looked at which page.</summary>
     public static async Task SaveAsync(IPage page, string name)
@@ -20,22 +21,5 @@ internal static class Screenshots
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         var saved = await File.ReadAllBytesAsync(path);
         Assert.True(saved.AsSpan().StartsWith(PngSignature), $"{path} is not a PNG");
-    }
-}
-
-/// <summary>The repository the tests run from: the folder holding <c>PlugInnan.sln</c> above the build output.</summary>
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "PlugInnan.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException($"no PlugInnan.sln above {AppContext.BaseDirectory}");
-        }
-
-        return folder.FullName;
     }
 }
