@@ -134,22 +134,16 @@ async Task SetUpAsync(IGrainFactory grains)
         await grains.GetGrain<IRegistryGrain>(Registries.Subprojects).AddMissing([new RegistryEntry($"bench-{s}", $"Delprojekt {s}", "Göteborg")]);
     }
 
-    var days = Enumerable.Range(0, 28).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+    var days = SyntheticRecords.Weekdays(today, 28);
     await Parallel.ForEachAsync(Enumerable.Range(0, students), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
     {
         var student = grains.GetGrain<IStudentGrain>($"bench-{i:x8}");
         var school = (80_000_000 + (i % schools)).ToString(CultureInfo.InvariantCulture);
         await student.Enroll(new Enrolment(school, 5 + (i % 5), null, null, today.AddDays(-100), null, SecurityMarking.None));
-        var absentEvery = 5 + (i % 20); // some students miss a lot, most a little
-        await student.RecordAttendance([.. days.SelectMany(d => Enumerable.Range(1, 6).Select(n =>
-        {
-            var absent = (d.DayNumber + n + i) % absentEvery == 0;
-            return new LessonAttendance(d, $"L{n}", 60, absent ? 0 : 60, 0, absent ? 60 : 0);
-        }))]);
+        await student.RecordAttendance(SyntheticRecords.Lessons(days, i));
         if (i % 10 == 0)
         {
-            await student.RecordIntervention(new Intervention(
-                "iv_1", PreventionLevel.Indicated, DevelopmentArea.Relationships, [], "Samtal", "mentor", today.AddDays(-30), today.AddDays(-(i % 20)), InterventionStatus.Active));
+            await student.RecordIntervention(SyntheticRecords.Intervention(today, i));
         }
     });
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using PlugInnan.Grains;
+using PlugInnan.TestSupport;
 
 namespace PlugInnan.Web.Bench;
 
 /// <summary>
 /// A region of the programme's size written straight into the grains: schools shared out over the
 /// subprojects in turn, students spread over the schools and years 5–9, four weeks of lessons (some
-/// students absent often), final grades for year 9, an intervention for every tenth student, and a
+/// students absent often), term grades for year 9, an intervention for every tenth student, and a
 /// baseline for every subproject.
 /// </summary>
 internal sealed record SyntheticRegion(int Subprojects, int Schools, int Students)
@@ -33,18 +34,13 @@ internal sealed record SyntheticRegion(int Subprojects, int Schools, int Student
             await grains.GetGrain<IRegistryGrain>(Registries.Subprojects).AddMissing([new RegistryEntry(SubprojectId(p), $"Delprojekt {p}", "Göteborg")]);
         }
 
-        var days = Enumerable.Range(0, 28).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+        var days = SyntheticRecords.Weekdays(today, 28);
         await Parallel.ForEachAsync(Enumerable.Range(0, Students), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             var student = grains.GetGrain<IStudentGrain>($"bench-{i:x8}");
             var year = 5 + (i / Schools % 5);
             await student.Enroll(new Enrolment(SchoolCode(i % Schools), year, null, null, today.AddDays(-100), null, SecurityMarking.None));
-            var absentEvery = 5 + (i % 20); // some students miss a lot, most a little
-            await student.RecordAttendance([.. days.SelectMany(d => Enumerable.Range(1, 6).Select(n =>
-            {
-                var absent = (d.DayNumber + n + i) % absentEvery == 0;
-                return new LessonAttendance(d, $"L{n}", 60, absent ? 0 : 60, 0, absent ? 60 : 0);
-            }))]);
+            await student.RecordAttendance(SyntheticRecords.Lessons(days, i));
             if (year == 9)
             {
                 var grades = i % 3 == 0 ? Passing.Replace("MA:E", "MA:F", StringComparison.Ordinal) : Passing;
@@ -54,8 +50,7 @@ internal sealed record SyntheticRegion(int Subprojects, int Schools, int Student
 
             if (i % 10 == 0)
             {
-                await student.RecordIntervention(new Intervention(
-                    "iv_1", PreventionLevel.Indicated, DevelopmentArea.Relationships, [], "Samtal", "mentor", today.AddDays(-30), today.AddDays(-(i % 20)), InterventionStatus.Active));
+                await student.RecordIntervention(SyntheticRecords.Intervention(today, i));
             }
         });
 

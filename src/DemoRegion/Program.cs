@@ -32,6 +32,7 @@ var students = new StudentService.StudentServiceClient(channel);
 var subprojects = new SubprojectService.SubprojectServiceClient(channel);
 var random = new Random(20261204); // the same region every time
 var today = DateOnly.FromDateTime(DateTime.Now);
+var autumnYear = today.Month >= 7 ? today.Year : today.Year - 1; // the school year runs from 1 July, as the silo's
 var days = Enumerable.Range(1, 60).Select(d => today.AddDays(-d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Take(30).Order().ToList();
 var (before, after) = (days[..15], days[15..]);
 DevelopmentArea[] areas = [.. Enum.GetValues<DevelopmentArea>().Where(a => a != DevelopmentArea.Unspecified)];
@@ -84,7 +85,7 @@ return 0;
 // The weeks' digests, as the records stood each Monday; only this school year can be restated.
 async Task RestateAsync(string subprojectId)
 {
-    var schoolYearStart = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, 7, 1);
+    var schoolYearStart = new DateOnly(autumnYear, 7, 1);
     var since = days[0] > schoolYearStart ? days[0] : schoolYearStart;
     if (since < today.AddDays(-(((int)today.DayOfWeek + 6) % 7)))
     {
@@ -133,7 +134,7 @@ async Task RecordsAsync(string id, int year, double absence)
         foreach (var subject in new[] { "SV", "EN", "MA", "BI", "FY", "KE", "GE", "HI", "RE", "SH", "TK", "BL" })
         {
             var grade = absence > 0.15 && random.NextDouble() < 0.4 ? "F" : "EDCBA"[random.Next(5)].ToString();
-            grades.Grades.Add(new GradeRecord { Subject = subject, Semester = Semester.Autumn, Year = today.Month >= 7 ? today.Year : today.Year - 1, Grade = grade, RegisteredOn = Date(days[0]) });
+            grades.Grades.Add(new GradeRecord { Subject = subject, Semester = Semester.Autumn, Year = autumnYear, Grade = grade, RegisteredOn = Date(days[0]) });
         }
 
         await students.RecordGradesAsync(grades, auth);

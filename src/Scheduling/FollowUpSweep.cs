@@ -71,7 +71,7 @@ public sealed partial class FollowUpSweep(IGrainFactory grains, SchoolClock time
     {
         var watch = Stopwatch.StartNew();
         var today = SwedishTime.Today(time);
-        var autumnYear = today.Month >= 7 ? today.Year : today.Year - 1;
+        var autumnYear = SchoolCalendarRules.AutumnYear(today);
         var schools = await grains.GetGrain<IRegistryGrain>(Registries.Schools).List();
         var (students, leavers, erased) = (0, 0, 0);
         foreach (var school in schools)

@@ -69,11 +69,12 @@ public interface IStudentGrain : IGrainWithStringKey
     Task<StudentProfile> GetProfile();
 
     /// <summary>
-    /// The student's roster summary as it stood on a past day: the stored records known by then (dated on
-    /// or before it, and closed only if closed by then), evaluated by the rules for that day; null when
-    /// the student was not enrolled at that school on that day. For restating weekly digests (asked by the
-    /// subproject, which passes the school's settings, so no call waits on the school).
+    /// The student's roster summary as it stood on each of some past days: the stored records known by
+    /// then (dated on or before it, and closed only if closed by then), evaluated by the rules for that
+    /// day; null for a day the student was not enrolled at that school. For restating weekly digests
+    /// (asked by the subproject once for all its weeks, with the school's settings, so no call waits on
+    /// the school).
     /// </summary>
     [ReadOnly]
-    Task<StudentSummary?> GetSummaryAsOf(string schoolUnitCode, [Immutable] SchoolSettings settings, DateOnly day);
+    Task<IReadOnlyList<StudentSummary?>> GetSummariesAsOf(string schoolUnitCode, [Immutable] SchoolSettings settings, [Immutable] IReadOnlyList<DateOnly> days);
 }

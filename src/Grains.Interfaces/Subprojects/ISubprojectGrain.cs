@@ -35,7 +35,7 @@ public interface ISubprojectGrain : IGrainWithStringKey
     /// <summary>
     /// Adds a restated digest for each Monday from <paramref name="since"/> to last week's that has none,
     /// from the schools' students' records as they stood that Monday (each student grain asked once
-    /// per week); digests already there stay. Only within the current school year, as the rollover
+    /// for all the weeks); digests already there stay. Only within the current school year, as the rollover
     /// moved earlier records on. Returns the digests it added, oldest first.
     /// </summary>
     Task<IReadOnlyList<SubprojectDigest>> RestateDigests(DateOnly since);

@@ -26,6 +26,12 @@ public static class SchoolCalendarRules
     }
 
     /// <summary>
+    /// The year whose autumn begins the school year <paramref name="day"/> falls in: the platform's school
+    /// year runs from 1 July (the day of the rollover) to 30 June.
+    /// </summary>
+    public static int AutumnYear(DateOnly day) => day.Month >= 7 ? day.Year : day.Year - 1;
+
+    /// <summary>
     /// A default Swedish school year starting in August of <paramref name="autumnYear"/>: autumn term
     /// from the Monday of week 34 to 20 December, spring term from 8 January to the Friday of week 23,
     /// with the autumn break (week 44), the winter sports break (week 8, as in Västra Götaland) and

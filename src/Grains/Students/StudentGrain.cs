@@ -241,12 +241,18 @@ public sealed class StudentGrain(
         await ReportAsync(force: false);
     }
 
-    public Task<StudentSummary?> GetSummaryAsOf(string schoolUnitCode, SchoolSettings settings, DateOnly day)
+    public Task<IReadOnlyList<StudentSummary?>> GetSummariesAsOf(string schoolUnitCode, SchoolSettings settings, IReadOnlyList<DateOnly> days)
     {
-        var facts = FactsAsOf.Day(Facts, day);
-        return Task.FromResult(facts.Enrolment is { } enrolment && enrolment.SchoolUnitCode == schoolUnitCode
-            ? StudentEvaluation.Summary(StudentEvaluation.Profile(Id, facts, settings, day), facts, settings)
-            : null);
+        ArgumentNullException.ThrowIfNull(days);
+        return Task.FromResult<IReadOnlyList<StudentSummary?>>([.. days.Select(SummaryOn)]);
+
+        StudentSummary? SummaryOn(DateOnly day)
+        {
+            var facts = FactsAsOf.Day(Facts, day);
+            return facts.Enrolment is { } enrolment && enrolment.SchoolUnitCode == schoolUnitCode
+                ? StudentEvaluation.Summary(StudentEvaluation.Profile(Id, facts, settings, day), facts, settings)
+                : null;
+        }
     }
 
     private async Task<(string? School, StudentProfile Profile, SchoolSettings Settings)> EvaluateAsync()

@@ -67,7 +67,7 @@ public sealed class SubprojectGrain(
         }
 
         var (_, figures) = await ReadSchoolsAsync();
-        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], SwedishTime.Today(time));
+        var combined = Combined(figures, SwedishTime.Today(time));
         state.State.Baseline = new Baseline(combined.AsOf, combined);
         await state.WriteOrRestoreAsync(DeactivateOnIdle);
         return state.State.Baseline;
@@ -91,26 +91,29 @@ public sealed class SubprojectGrain(
     {
         var today = SwedishTime.Today(time);
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var schoolYearStart = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, 7, 1);
+        var schoolYearStart = new DateOnly(SchoolCalendarRules.AutumnYear(today), 7, 1);
         RecordCheck.Require(since < thisMonday, "since", $"must be before this week's Monday {thisMonday:yyyy-MM-dd} (this week's digest is the scheduler's)");
         RecordCheck.Require(since >= schoolYearStart, "since", $"must be in the current school year, on or after {schoolYearStart:yyyy-MM-dd} (the rollover moved earlier records on)");
 
-        var added = new List<SubprojectDigest>();
+        var mondays = new List<DateOnly>();
         for (var monday = since.AddDays((8 - (int)since.DayOfWeek) % 7); monday < thisMonday; monday = monday.AddDays(7))
         {
             if (!state.State.Digests.Exists(d => d.Week == IsoWeek(monday)))
             {
-                var schools = state.State.Definition?.Schools ?? [];
-                var figures = await Task.WhenAll(schools.Select(s => s.SchoolUnitCode is { } code ? FiguresAsOfAsync(code, monday) : Task.FromResult<EngagementFigures?>(null)));
-                added.Add(new SubprojectDigest(IsoWeek(monday), today, Progress(schools, figures, monday), Restated: true));
+                mondays.Add(monday);
             }
         }
 
-        if (added.Count > 0)
+        if (mondays.Count == 0)
         {
-            await KeepAsync(added);
+            return [];
         }
 
+        // Each school's figures for every week at once: its settings and members read once, each student asked once.
+        var schools = state.State.Definition?.Schools ?? [];
+        var perSchool = await Task.WhenAll(schools.Select(s => s.SchoolUnitCode is { } code ? FiguresAsOfAsync(code, mondays) : Task.FromResult<EngagementFigures?[]?>(null)));
+        var added = mondays.Select((monday, w) => new SubprojectDigest(IsoWeek(monday), today, Progress(schools, [.. perSchool.Select(f => f?[w])], monday), Restated: true)).ToList();
+        await KeepAsync(added);
         return added;
     }
 
@@ -124,16 +127,16 @@ public sealed class SubprojectGrain(
         return state.WriteOrRestoreAsync(DeactivateOnIdle);
     }
 
-    // A school's figures on a past day, from each member's records as they stood then. Nobody here
-    // waits on the school while its students are asked, so a student reporting to it is never blocked.
-    private async Task<EngagementFigures?> FiguresAsOfAsync(string schoolUnitCode, DateOnly day)
+    // A school's figures on each of some past days, from each member's records as they stood then. Nobody
+    // here waits on the school while its students are asked, so a student reporting to it is never blocked.
+    private async Task<EngagementFigures?[]?> FiguresAsOfAsync(string schoolUnitCode, IReadOnlyList<DateOnly> days)
     {
         var school = GrainFactory.GetGrain<ISchoolGrain>(schoolUnitCode);
         var settings = await school.GetSettings();
         var leavers = await school.GetLeavers();
         var members = await school.GetMembers();
-        var summaries = await Task.WhenAll(members.Select(id => GrainFactory.GetGrain<IStudentGrain>(id).GetSummaryAsOf(schoolUnitCode, settings, day)));
-        return FigureRules.FromRoster(summaries.OfType<StudentSummary>(), day, leavers.Where(l => l.LeftOn <= day));
+        var summaries = await Task.WhenAll(members.Select(id => GrainFactory.GetGrain<IStudentGrain>(id).GetSummariesAsOf(schoolUnitCode, settings, days)));
+        return [.. days.Select((day, d) => (EngagementFigures?)FigureRules.FromRoster(summaries.Select(s => s[d]).OfType<StudentSummary>(), day, leavers.Where(l => l.LeftOn <= day)))];
     }
 
     private static string IsoWeek(DateOnly day)
@@ -169,7 +172,7 @@ public sealed class SubprojectGrain(
 
     private SubprojectProgress Progress(IReadOnlyList<SubprojectSchool> schools, EngagementFigures?[] figures, DateOnly day)
     {
-        var combined = FigureRules.Combine([.. figures.OfType<EngagementFigures>()], day);
+        var combined = Combined(figures, day);
         var baseline = state.State.Baseline;
         return new SubprojectProgress(
             this.GetPrimaryKeyString(),
@@ -180,4 +183,7 @@ public sealed class SubprojectGrain(
             ProgressRules.Measures(baseline?.Figures, combined, state.State.Plan),
             [.. schools.Zip(figures).Select(s => new SchoolProgress(s.First.Name, s.First.SchoolUnitCode, ProgressRules.RiskTable(s.Second ?? FigureRules.Combine([], combined.AsOf))))]);
     }
+
+    // The linked schools' figures as one; a school without a code has none.
+    private static EngagementFigures Combined(EngagementFigures?[] figures, DateOnly day) => FigureRules.Combine([.. figures.OfType<EngagementFigures>()], day);
 }
