@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PlugInnan.Grains;
+using PlugInnan.TestSupport;
 using PlugInnan.Web.Access;
 
 namespace PlugInnan.Web.Bench;
@@ -26,7 +26,7 @@ internal sealed class PageHost(WebApplication app, int port, List<(string Path, 
 
     public static async Task<PageHost> StartAsync(IGrainFactory grains, SchoolClock clock, string keyFolder)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
@@ -63,12 +63,5 @@ internal sealed class PageHost(WebApplication app, int port, List<(string Path, 
     {
         await app.StopAsync();
         await app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace PlugInnan.TestSupport;
@@ -52,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
         try
         {
             await server.RunToolAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             var settings = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200" + (durable ? "" : " -c fsync=off");
             await server.RunToolAsync("pg_ctl", ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
             return new PostgresServer(
@@ -146,28 +144,5 @@ public sealed class PostgresServer : IAsyncDisposable
         return debian ?? (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(p => File.Exists(Path.Combine(p, "initdb")));
-    }
-
-    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
-    /// <summary>Ports free now and distinct from each other: all are held open until every one is chosen.</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Dispose());
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

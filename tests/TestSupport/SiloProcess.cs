@@ -37,8 +37,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        // Distinct ports: asked for one after another, the system may hand out a port just released.
-        var ports = PostgresServer.FreePorts(4);
+        var ports = LoopbackPorts.Free(4);
         var (port, siloPort, gatewayPort, operatorPort) = (ports[0], ports[1], ports[2], ports[3]);
         var silo = Path.Combine(AppContext.BaseDirectory, "PlugInnan.Silo.dll");
         // Through env, which puts SIGINT back to its default: a test run started in the background of a

@@ -33,7 +33,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     public static async Task<FakeIdentityProvider> StartAsync()
     {
         var provider = new FakeIdentityProvider();
-        var port = PostgresServer.FreePort();
+        var port = LoopbackPorts.Free();
         provider.Authority = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
