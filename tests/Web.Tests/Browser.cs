@@ -44,16 +44,28 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByLabel("Konto").FillAsync(account.Name);
         await page.GetByLabel("Nyckel").FillAsync(account.Key);
         await page.GetByLabel("Nyckel").PressAsync("Enter");
+        await ArrivedAsync(page, url => !url.Contains("/logga-in", StringComparison.Ordinal), $"a page past the sign-in as {account.Name}");
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until the page has gone to a URL <paramref name="at"/> accepts and shows its content, or fails
+    /// saying where it is and what it shows. It waits for the navigation to commit and the page's main
+    /// part, not for the load event: once, in CI, the right page was shown and its load event still had
+    /// not been seen a minute later.
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, Func<string, bool> at, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal), new() { Timeout = 60_000 });
+            await page.WaitForURLAsync(at, new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("main").WaitForAsync();
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"still on {page.Url} after signing in as {account.Name}; the page says: {await page.Locator("main").TextContentAsync()}", e);
+            throw new TimeoutException($"expected {expected}, the page is at {page.Url} and says: {await page.Locator("body").TextContentAsync()}", e);
         }
-
-        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -65,7 +65,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         output.WriteLine($"focus went through: {string.Join(" → ", visited)}");
         Assert.Equal("/delprojekt/webb-a", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/delprojekt/webb-a");
+        await Browser.ArrivedAsync(page, url => url.EndsWith("/delprojekt/webb-a", StringComparison.Ordinal), "/delprojekt/webb-a");
         Assert.Equal("Webbprojekt A", await page.Locator("h1").TextContentAsync());
     }
 
@@ -147,7 +147,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut ledare-a" }).ClickAsync();
-        await page.WaitForURLAsync("**/logga-in");
+        await Browser.ArrivedAsync(page, url => url.EndsWith("/logga-in", StringComparison.Ordinal), "/logga-in");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(page, "/region"));
         Assert.Contains("/logga-in", page.Url, StringComparison.Ordinal); // signed out: back to the sign-in page
     }
@@ -159,7 +159,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         var page = await Browser.NewPageAsync(silo.BaseUrl);
         await page.GotoAsync("/logga-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
-        await WaitForAsync(page, "**/region");
+        await Browser.ArrivedAsync(page, url => url.EndsWith("/region", StringComparison.Ordinal), "/region");
 
         Assert.Equal(["Webbprojekt B"], await page.Locator("main table").First.Locator("tbody th[scope=row]").AllTextContentsAsync()); // the provider's subproject claim
         Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut Kommunens processledare" }).CountAsync());
@@ -169,7 +169,7 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         var refused = await Browser.NewPageAsync(silo.BaseUrl);
         await refused.GotoAsync("/logga-in");
         await refused.GetByRole(AriaRole.Button, new() { Name = "Logga in via Testkommunen" }).ClickAsync();
-        await WaitForAsync(refused, "**/logga-in?extern=nekad");
+        await Browser.ArrivedAsync(refused, url => url.EndsWith("/logga-in?extern=nekad", StringComparison.Ordinal), "/logga-in?extern=nekad");
         Assert.Contains("gav inte behörighet", await refused.GetByRole(AriaRole.Alert).TextContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await refused.Context.CookiesAsync(), c => c.Name == "pluginnan");
     }
@@ -180,19 +180,6 @@ public sealed class PageTests(WebSilo silo, Xunit.Abstractions.ITestOutputHelper
         if (browser is not null)
         {
             await browser.DisposeAsync();
-        }
-    }
-
-    /// <summary>Waits for <paramref name="url"/>, or fails saying where the page is and what it shows.</summary>
-    private static async Task WaitForAsync(IPage page, string url)
-    {
-        try
-        {
-            await page.WaitForURLAsync(url);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"expected {url}, the page is at {page.Url} and says: {await page.Locator("body").TextContentAsync()}", e);
         }
     }
 
